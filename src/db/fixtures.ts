@@ -1,0 +1,154 @@
+import type { PhotowalkDatabase } from './schema'
+
+/**
+ * One record for every table, in the shape each schema version stored. Each version's migration
+ * test writes the fixtures of the version before it and reads them back through the new one.
+ */
+export const fixturesByVersion: Record<number, Record<string, unknown[]>> = {
+  1: {
+    events: [
+      {
+        id: 'e1',
+        name: 'Photowalk',
+        date: '2027-07-24',
+        timeZone: 'Europe/Paris',
+        hashtags: ['PHOTOWALKXERRE', 'SecretsAuxerre'],
+        meetingPoint: 'Office de tourisme',
+        organisation: 'Office',
+        goal: 140,
+        consentTemplateId: 't1',
+        isSample: false,
+        createdAt: '2026-11-26T10:00:00.000Z',
+        updatedAt: '2026-11-26T10:00:00.000Z',
+      },
+    ],
+    stops: [
+      {
+        id: 's1',
+        eventId: 'e1',
+        order: 0,
+        kind: 'boat',
+        title: 'Bateau',
+        plannedStart: '10:00',
+        durationMinutes: 90,
+        place: { name: 'Halte', address: 'Quai', lat: 47.79, lng: 3.57, detail: 'Ponton 2' },
+        capacity: 14,
+        isCheckpoint: true,
+        isFixed: true,
+        partner: '',
+        notes: '',
+        toBring: 'Chapeau',
+      },
+    ],
+    scheduleShifts: [
+      {
+        id: 'sh1',
+        eventId: 'e1',
+        fromStopId: 's1',
+        minutes: 10,
+        undoesShiftId: null,
+        at: '2027-07-24T08:05:00.000Z',
+        deviceId: 'd1',
+      },
+    ],
+    participants: [
+      {
+        id: 'p1',
+        eventId: 'e1',
+        firstName: 'Hélène',
+        lastName: 'Exemple',
+        instagram: 'helene',
+        email: 'helene@example.org',
+        phone: '+33 1 99 00 00 00',
+        role: 'iger',
+        isMinor: true,
+        birthYear: 2011,
+        companionOf: null,
+        notes: '',
+        badgeCode: '0123456789ABCDEF',
+        source: 'manual',
+        createdAt: '2026-11-26T10:00:00.000Z',
+      },
+    ],
+    checkins: [
+      {
+        id: 'c1',
+        eventId: 'e1',
+        participantId: 'p1',
+        stopId: 's1',
+        action: 'in',
+        undoesId: null,
+        at: '2027-07-24T08:01:00.000Z',
+        deviceId: 'd1',
+        method: 'qr',
+      },
+    ],
+    consentTemplates: [
+      {
+        id: 't1',
+        eventId: 'e1',
+        version: 1,
+        texts: {
+          fr: { title: 'Autorisation', body: 'Texte', items: [{ id: 'reuse', label: 'Réutiliser' }] },
+          en: { title: 'Consent', body: 'Text', items: [{ id: 'reuse', label: 'Reuse' }] },
+        },
+        hash: 'ab'.repeat(32),
+        createdAt: '2026-11-26T10:00:00.000Z',
+      },
+    ],
+    consents: [
+      {
+        id: 'k1',
+        eventId: 'e1',
+        participantId: 'p1',
+        templateId: 't1',
+        templateHash: 'ab'.repeat(32),
+        kind: 'grant',
+        choices: { reuse: true },
+        signerName: 'Hélène Exemple',
+        signature: [{ points: [[0, 0], [10, 12]] }],
+        guardianName: 'Parent Exemple',
+        at: '2027-07-24T07:40:00.000Z',
+        deviceId: 'd1',
+        previousHash: null,
+        hash: 'cd'.repeat(32),
+      },
+    ],
+    hashtagSamples: [
+      { id: 'h1', eventId: 'e1', hashtag: 'PHOTOWALKXERRE', provider: 'manual', count: 12, at: '2027-07-24T09:00:00.000Z' },
+    ],
+    hashtagMedia: [
+      {
+        provider: 'instagram',
+        mediaId: '17895695668004550',
+        eventId: 'e1',
+        hashtag: 'PHOTOWALKXERRE',
+        postedAt: '2027-07-24T09:10:00.000Z',
+        seenAt: '2027-07-24T09:12:00.000Z',
+      },
+    ],
+    meta: [
+      { key: 'deviceId', value: 'd1' },
+      { key: 'currentEventId', value: 'e1' },
+      { key: 'settings.language', value: 'en' },
+    ],
+  },
+}
+
+export async function writeFixtures(db: PhotowalkDatabase, fixtures: Record<string, unknown[]>): Promise<void> {
+  await db.transaction('rw', Object.keys(fixtures), async () => {
+    for (const [table, rows] of Object.entries(fixtures)) await db.table(table).bulkAdd(rows)
+  })
+}
+
+export async function readAll(db: PhotowalkDatabase, tables: string[]): Promise<Record<string, unknown[]>> {
+  const entries = await Promise.all(
+    tables.map(async (table) => [table, inStableOrder(await db.table(table).toArray())] as const),
+  )
+  return Object.fromEntries(entries)
+}
+
+/** Rows in an order that does not depend on how a table's keys sort. */
+export function inStableOrder(rows: unknown[]): unknown[] {
+  return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+}

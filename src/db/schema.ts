@@ -1,0 +1,79 @@
+import Dexie, { type Table, type Transaction } from 'dexie'
+import { databaseName } from './startupSettings'
+import type {
+  CheckIn,
+  ConsentRecord,
+  ConsentTemplate,
+  HashtagMedia,
+  HashtagSample,
+  MetaEntry,
+  Participant,
+  PhotowalkEvent,
+  ScheduleShift,
+  Stop,
+} from '@/domain/types'
+
+export interface SchemaVersion {
+  version: number
+  /** Dexie store definitions: primary key first, then indexes. `null` deletes a table. */
+  stores: Record<string, string | null>
+  upgrade?: (transaction: Transaction) => Promise<void>
+}
+
+/**
+ * Every schema the app has ever had, oldest first. Released versions are never edited: a change is
+ * a new entry with its migration, and `migrations.test.ts` opens data written by the previous one.
+ */
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      events: 'id, date, updatedAt',
+      stops: 'id, eventId, [eventId+order]',
+      scheduleShifts: 'id, eventId, [eventId+at]',
+      participants: 'id, eventId, badgeCode, [eventId+email], [eventId+instagram]',
+      checkins: 'id, eventId, participantId, [eventId+stopId], [eventId+at]',
+      consentTemplates: 'id, eventId, hash',
+      consents: 'id, eventId, participantId, [deviceId+at]',
+      hashtagSamples: 'id, eventId, [eventId+hashtag+at]',
+      hashtagMedia: '[provider+mediaId], eventId, [eventId+hashtag]',
+      meta: 'key',
+    },
+  },
+]
+
+export const currentSchemaVersion = schemaVersions.at(-1)?.version ?? 0
+
+export const eventScopedTables = [
+  'stops',
+  'scheduleShifts',
+  'participants',
+  'checkins',
+  'consentTemplates',
+  'consents',
+  'hashtagSamples',
+  'hashtagMedia',
+] as const
+export type EventScopedTable = (typeof eventScopedTables)[number]
+
+export class PhotowalkDatabase extends Dexie {
+  events!: Table<PhotowalkEvent, string>
+  stops!: Table<Stop, string>
+  scheduleShifts!: Table<ScheduleShift, string>
+  participants!: Table<Participant, string>
+  checkins!: Table<CheckIn, string>
+  consentTemplates!: Table<ConsentTemplate, string>
+  consents!: Table<ConsentRecord, string>
+  hashtagSamples!: Table<HashtagSample, string>
+  hashtagMedia!: Table<HashtagMedia, [string, string]>
+  meta!: Table<MetaEntry, string>
+
+  /** `versions` is only narrowed by the migration tests, to write data as an older app did. */
+  constructor(name = databaseName, versions: readonly SchemaVersion[] = schemaVersions) {
+    super(name)
+    for (const { version, stores, upgrade } of versions) {
+      const declared = this.version(version).stores(stores)
+      if (upgrade) declared.upgrade(upgrade)
+    }
+  }
+}

@@ -1,0 +1,179 @@
+/** Identifiers are UUIDs (v4) created by the device that writes the record. */
+export type Id = string
+/** An instant in time, ISO 8601 in UTC (`2027-07-24T07:30:00.000Z`). */
+export type IsoInstant = string
+/** A calendar date in the event's time zone, `YYYY-MM-DD`. */
+export type LocalDate = string
+/** A wall-clock time in the event's time zone, `HH:MM`. */
+export type LocalTime = string
+
+export const languages = ['fr', 'en'] as const
+export type Language = (typeof languages)[number]
+
+export interface PhotowalkEvent {
+  id: Id
+  name: string
+  date: LocalDate
+  timeZone: string
+  /** Normalised hashtags without `#`, the primary one first. */
+  hashtags: string[]
+  meetingPoint: string
+  organisation: string
+  /** Target number of posts under the primary hashtag, if the organiser set one. */
+  goal: number | null
+  consentTemplateId: Id | null
+  isSample: boolean
+  createdAt: IsoInstant
+  updatedAt: IsoInstant
+}
+
+export const stopKinds = ['meeting', 'boat', 'picnic', 'spot', 'reception', 'transfer', 'other'] as const
+export type StopKind = (typeof stopKinds)[number]
+
+export interface Place {
+  name: string
+  address: string
+  lat: number | null
+  lng: number | null
+  /** Where exactly to meet, e.g. "pontoon 2". */
+  detail: string
+}
+
+export interface Stop {
+  id: Id
+  eventId: Id
+  order: number
+  kind: StopKind
+  title: string
+  plannedStart: LocalTime
+  durationMinutes: number
+  place: Place
+  capacity: number | null
+  isCheckpoint: boolean
+  /** A fixed stop (a boat departure, a restaurant booking) does not move when the day runs late. */
+  isFixed: boolean
+  partner: string
+  notes: string
+  toBring: string
+}
+
+/** Append-only: "from this stop on, N minutes later". An undo is a shift that cancels another. */
+export interface ScheduleShift {
+  id: Id
+  eventId: Id
+  fromStopId: Id
+  minutes: number
+  undoesShiftId: Id | null
+  at: IsoInstant
+  deviceId: Id
+}
+
+export const participantRoles = ['iger', 'ambassador', 'press', 'staff', 'partner'] as const
+export type ParticipantRole = (typeof participantRoles)[number]
+
+export interface Participant {
+  id: Id
+  eventId: Id
+  firstName: string
+  lastName: string
+  /** Instagram handle without `@`, lowercase. */
+  instagram: string
+  email: string
+  phone: string
+  role: ParticipantRole
+  isMinor: boolean
+  birthYear: number | null
+  companionOf: Id | null
+  notes: string
+  /** Opaque, unguessable code carried by the badge's QR code. */
+  badgeCode: string
+  source: 'manual' | 'import' | 'sample'
+  createdAt: IsoInstant
+}
+
+export type CheckInAction = 'in' | 'out' | 'undo'
+
+/** Append-only. Presence is derived from these records, never stored. */
+export interface CheckIn {
+  id: Id
+  eventId: Id
+  participantId: Id
+  stopId: Id
+  action: CheckInAction
+  /** For an undo, the record it cancels. */
+  undoesId: Id | null
+  at: IsoInstant
+  deviceId: Id
+  method: 'qr' | 'manual'
+}
+
+export interface ConsentItem {
+  id: string
+  label: string
+}
+
+export interface ConsentText {
+  title: string
+  body: string
+  items: ConsentItem[]
+}
+
+/** Immutable once a consent refers to it: a change is a new version. */
+export interface ConsentTemplate {
+  id: Id
+  eventId: Id
+  version: number
+  texts: Record<Language, ConsentText>
+  /** SHA-256 of the canonical text, hex. */
+  hash: string
+  createdAt: IsoInstant
+}
+
+export interface SignatureStroke {
+  points: Array<[x: number, y: number]>
+}
+
+/** Append-only; a withdrawal is a record of its own. Each device chains its records by hash. */
+export interface ConsentRecord {
+  id: Id
+  eventId: Id
+  participantId: Id
+  templateId: Id
+  templateHash: string
+  kind: 'grant' | 'withdrawal'
+  choices: Record<string, boolean>
+  signerName: string
+  signature: SignatureStroke[]
+  guardianName: string | null
+  at: IsoInstant
+  deviceId: Id
+  previousHash: string | null
+  hash: string
+}
+
+export type HashtagProvider = 'instagram' | 'manual'
+
+/** What a provider reported for a hashtag at a given time. */
+export interface HashtagSample {
+  id: Id
+  eventId: Id
+  hashtag: string
+  provider: HashtagProvider
+  count: number
+  at: IsoInstant
+}
+
+/** One post seen under a hashtag, kept so that counts survive restarts and are never doubled. */
+export interface HashtagMedia {
+  provider: HashtagProvider
+  mediaId: string
+  eventId: Id
+  hashtag: string
+  postedAt: IsoInstant | null
+  seenAt: IsoInstant
+}
+
+export interface MetaEntry {
+  key: string
+  value: unknown
+}

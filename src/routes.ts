@@ -1,0 +1,24 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+// Every feature is its own chunk, downloaded when its route is first opened.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'events', component: () => import('./features/events/EventsView.vue') },
+  { path: '/events/new', name: 'event-new', component: () => import('./features/events/EventFormView.vue') },
+  {
+    path: '/events/:id/edit',
+    name: 'event-edit',
+    component: () => import('./features/events/EventFormView.vue'),
+    props: true,
+  },
+  { path: '/itinerary', name: 'itinerary', component: () => import('./features/itinerary/ItineraryView.vue') },
+  {
+    path: '/participants',
+    name: 'participants',
+    component: () => import('./features/participants/ParticipantsView.vue'),
+  },
+  { path: '/checkin', name: 'checkin', component: () => import('./features/checkin/CheckinView.vue') },
+  { path: '/consent', name: 'consent', component: () => import('./features/consent/ConsentView.vue') },
+  { path: '/counter', name: 'counter', component: () => import('./features/counter/CounterView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },
+  { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/events/NotFoundView.vue') },
+]
