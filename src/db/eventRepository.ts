@@ -22,6 +22,7 @@ export function createEventRepository(db: PhotowalkDatabase) {
         id: context.id,
         consentTemplateId: null,
         isSample: false,
+        revision: 1,
         createdAt: context.now,
         updatedAt: context.now,
       }
@@ -36,7 +37,13 @@ export function createEventRepository(db: PhotowalkDatabase) {
       await db.transaction('rw', db.events, async () => {
         const existing = await db.events.get(id)
         if (!existing) throw new Error(`event ${id} does not exist`)
-        await db.events.put({ ...existing, ...details, hashtags: [...details.hashtags], updatedAt: now })
+        await db.events.put({
+          ...existing,
+          ...details,
+          hashtags: [...details.hashtags],
+          revision: existing.revision + 1,
+          updatedAt: now,
+        })
       })
     },
 

@@ -4,8 +4,9 @@ import type { PhotowalkDatabase } from './schema'
  * One record for every table, in the shape each schema version stored. Each version's migration
  * test writes the fixtures of the version before it and reads them back through the new one.
  */
-export const fixturesByVersion: Record<number, Record<string, unknown[]>> = {
-  1: {
+type Fixtures = Record<string, unknown[]>
+
+const version1: Fixtures = {
     events: [
       {
         id: 'e1',
@@ -132,7 +133,55 @@ export const fixturesByVersion: Record<number, Record<string, unknown[]>> = {
       { key: 'currentEventId', value: 'e1' },
       { key: 'settings.language', value: 'en' },
     ],
+}
+
+const sharedEventFixture = {
+  id: 'e9',
+  revision: 4,
+  receivedAt: '2027-07-20T18:00:00.000Z',
+  event: {
+    id: 'e9',
+    revision: 4,
+    name: 'Photowalk',
+    date: '2027-07-24',
+    timeZone: 'Europe/Paris',
+    hashtags: ['PHOTOWALKXERRE'],
+    meetingPoint: 'Office de tourisme',
+    organisation: 'Office',
+    stops: [
+      {
+        key: 's1',
+        kind: 'boat',
+        title: 'Bateau',
+        plannedStart: '10:00',
+        durationMinutes: 90,
+        delayMinutes: 0,
+        isFixed: true,
+        place: { name: 'Halte', address: 'Quai', lat: 47.79, lng: 3.57, detail: 'Ponton 2' },
+        toBring: 'Chapeau',
+        partner: '',
+      },
+    ],
   },
+}
+
+const withEventRevision = (fixtures: Fixtures, revision: number): Fixtures => ({
+  ...fixtures,
+  events: (fixtures.events ?? []).map((event) => ({ ...(event as object), revision })),
+})
+
+/**
+ * One record for every table, in the shape each schema version stored. Each version's migration
+ * test writes the fixtures of the version before it and checks them against `afterUpgradeTo`.
+ */
+export const fixturesByVersion: Record<number, Fixtures> = {
+  1: version1,
+  2: { ...withEventRevision(version1, 3), sharedEvents: [sharedEventFixture] },
+}
+
+/** What the previous version's fixtures must look like once upgraded to each version. */
+export const afterUpgradeTo: Record<number, (previous: Fixtures) => Fixtures> = {
+  2: (previous) => withEventRevision(previous, 1),
 }
 
 export async function writeFixtures(db: PhotowalkDatabase, fixtures: Record<string, unknown[]>): Promise<void> {

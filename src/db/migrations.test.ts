@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { fixturesByVersion, inStableOrder, readAll, writeFixtures } from './fixtures'
+import { afterUpgradeTo, fixturesByVersion, inStableOrder, readAll, writeFixtures } from './fixtures'
 import { currentSchemaVersion, PhotowalkDatabase, schemaVersions } from './schema'
 import { freshDatabase } from './testing'
 
@@ -36,22 +36,43 @@ describe('schema history', () => {
 })
 
 describe.each(schemaVersions.map((entry) => entry.version))('data written by schema version %i', (version) => {
+  async function writeAtVersion(fixtures: Record<string, unknown[]>) {
+    const older = freshDatabase(schemaVersions.filter((entry) => entry.version <= version))
+    await writeFixtures(older, fixtures)
+    older.close()
+    return older.name
+  }
+
+  function inOrder(fixtures: Record<string, unknown[]>) {
+    return Object.fromEntries(Object.entries(fixtures).map(([table, rows]) => [table, inStableOrder(rows)]))
+  }
+
+  it('is found intact by the next schema version', async () => {
+    const fixtures = fixturesByVersion[version]
+    if (!fixtures) throw new Error(`no fixtures for schema version ${version}`)
+    const next = schemaVersions.find((entry) => entry.version > version)
+    const name = await writeAtVersion(fixtures)
+    const upgraded = new PhotowalkDatabase(name, schemaVersions.filter((entry) => entry.version <= (next?.version ?? version)))
+    opened.push(upgraded)
+    await upgraded.open()
+    const upgrade = next ? afterUpgradeTo[next.version] : undefined
+    if (next && !upgrade) throw new Error(`no upgrade expectation for schema version ${next.version}`)
+    const expected = upgrade ? upgrade(fixtures) : fixtures
+    expect(await readAll(upgraded, Object.keys(fixtures))).toEqual(inOrder(expected))
+  })
+
   it('is found intact by the current schema', async () => {
     const fixtures = fixturesByVersion[version]
     if (!fixtures) throw new Error(`no fixtures for schema version ${version}`)
-    const older = freshDatabase(schemaVersions.filter((entry) => entry.version <= version))
-    await writeFixtures(older, fixtures)
-    const name = older.name
-    older.close()
-
+    const name = await writeAtVersion(fixtures)
     const current = new PhotowalkDatabase(name)
     opened.push(current)
     await current.open()
     expect(current.verno).toBe(currentSchemaVersion)
-    const expected = version === currentSchemaVersion ? fixtures : (fixturesByVersion[currentSchemaVersion] ?? {})
-    const expectedInOrder = Object.fromEntries(
-      Object.entries(expected).map(([table, rows]) => [table, inStableOrder(rows)]),
-    )
-    expect(await readAll(current, Object.keys(fixtures))).toEqual(expectedInOrder)
+    let expected = fixtures
+    for (const entry of schemaVersions.filter((candidate) => candidate.version > version)) {
+      expected = afterUpgradeTo[entry.version]?.(expected) ?? expected
+    }
+    expect(await readAll(current, Object.keys(fixtures))).toEqual(inOrder(expected))
   })
 })

@@ -12,6 +12,7 @@ import type {
   ScheduleShift,
   Stop,
 } from '@/domain/types'
+import type { SharedEvent } from '@/domain/publicEvent'
 
 export interface SchemaVersion {
   version: number
@@ -38,6 +39,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
       hashtagSamples: 'id, eventId, [eventId+hashtag+at]',
       hashtagMedia: '[provider+mediaId], eventId, [eventId+hashtag]',
       meta: 'key',
+    },
+  },
+  {
+    // Share links: events count their revisions; participants' devices keep the events shared with them.
+    version: 2,
+    stores: { sharedEvents: 'id, receivedAt' },
+    async upgrade(transaction) {
+      await transaction
+        .table('events')
+        .toCollection()
+        .modify((event: { revision?: number }) => {
+          event.revision ??= 1
+        })
     },
   },
 ]
@@ -67,6 +81,7 @@ export class PhotowalkDatabase extends Dexie {
   hashtagSamples!: Table<HashtagSample, string>
   hashtagMedia!: Table<HashtagMedia, [string, string]>
   meta!: Table<MetaEntry, string>
+  sharedEvents!: Table<SharedEvent, string>
 
   /** `versions` is only narrowed by the migration tests, to write data as an older app did. */
   constructor(name = databaseName, versions: readonly SchemaVersion[] = schemaVersions) {

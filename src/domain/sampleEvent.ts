@@ -174,6 +174,7 @@ export function buildSampleEvent(inputs: SampleEventInputs): SampleEvent {
     goal: 140,
     consentTemplateId: null,
     isSample: true,
+    revision: 1,
     createdAt: inputs.now,
     updatedAt: inputs.now,
   }

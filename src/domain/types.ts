@@ -23,6 +23,8 @@ export interface PhotowalkEvent {
   goal: number | null
   consentTemplateId: Id | null
   isSample: boolean
+  /** Grows with every change to what participants see (details, stops, delays); share links carry it. */
+  revision: number
   createdAt: IsoInstant
   updatedAt: IsoInstant
 }

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { validateStopDraft, emptyStopDraft } from '@/domain/stop'
+import type { PublicEvent } from '@/domain/publicEvent'
+import { createEventRepository } from './eventRepository'
+import { createItineraryRepository } from './itineraryRepository'
+import type { PhotowalkDatabase } from './schema'
+import { createSharedEventRepository } from './sharedEventRepository'
+import { freshDatabase } from './testing'
+
+const opened: PhotowalkDatabase[] = []
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close()
+    await db.delete()
+  }
+})
+
+async function withEvent() {
+  const db = freshDatabase()
+  opened.push(db)
+  await createEventRepository(db).create(
+    { name: 'Photowalk', date: '2027-07-24', timeZone: 'Europe/Paris', hashtags: [], meetingPoint: '', organisation: '', goal: null },
+    { id: 'e1', now: '2026-11-26T12:00:00.000Z' },
+  )
+  return { db, itinerary: createItineraryRepository(db), events: createEventRepository(db) }
+}
+
+function details(title: string, start: string) {
+  const result = validateStopDraft({ ...emptyStopDraft(start), title }, { date: '2027-07-24', timeZone: 'Europe/Paris' })
+  if (!result.ok) throw new Error('invalid stop fixture')
+  return result.value
+}
+
+describe('itinerary repository', () => {
+  it('adds stops at the end, edits, reorders and removes them, counting revisions', async () => {
+    const { itinerary, events } = await withEvent()
+    const now = '2026-11-26T12:00:00.000Z'
+    await itinerary.addStop('e1', details('A', '09:00'), { id: 'a', now })
+    await itinerary.addStop('e1', details('B', '10:00'), { id: 'b', now })
+    await itinerary.addStop('e1', details('C', '11:00'), { id: 'c', now })
+    expect((await itinerary.stops('e1')).map((stop) => [stop.id, stop.order])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ])
+    await itinerary.updateStop('b', details('B bis', '10:15'), now)
+    await itinerary.reorder('e1', ['c', 'a', 'b'], now)
+    expect((await itinerary.stops('e1')).map((stop) => stop.title)).toEqual(['C', 'A', 'B bis'])
+    await itinerary.removeStop('a', now)
+    expect((await itinerary.stops('e1')).map((stop) => stop.id)).toEqual(['c', 'b'])
+    expect((await events.get('e1'))?.revision).toBe(7)
+  })
+
+  it('refuses a reorder that does not list every stop once, and changes nothing', async () => {
+    const { itinerary, events } = await withEvent()
+    const now = '2026-11-26T12:00:00.000Z'
+    await itinerary.addStop('e1', details('A', '09:00'), { id: 'a', now })
+    await itinerary.addStop('e1', details('B', '10:00'), { id: 'b', now })
+    await expect(itinerary.reorder('e1', ['a', 'a'], now)).rejects.toThrow()
+    await expect(itinerary.reorder('e1', ['b'], now)).rejects.toThrow()
+    expect((await itinerary.stops('e1')).map((stop) => stop.id)).toEqual(['a', 'b'])
+    expect((await events.get('e1'))?.revision).toBe(3)
+  })
+
+  it('appends shifts and their undos, never changing the earlier ones', async () => {
+    const { itinerary } = await withEvent()
+    const base = { eventId: 'e1', fromStopId: 'a', deviceId: 'd' }
+    await itinerary.appendShift({ ...base, id: 's1', minutes: 10, undoesShiftId: null, at: '2027-07-24T08:00:00.000Z' })
+    await itinerary.appendShift({ ...base, id: 's2', minutes: 0, undoesShiftId: 's1', at: '2027-07-24T08:05:00.000Z' })
+    expect((await itinerary.shifts('e1')).map((shift) => shift.id)).toEqual(['s1', 's2'])
+    await expect(
+      itinerary.appendShift({ ...base, id: 's1', minutes: 99, undoesShiftId: null, at: '2027-07-24T09:00:00.000Z' }),
+    ).rejects.toThrow()
+    expect((await itinerary.shifts('e1'))[0]?.minutes).toBe(10)
+  })
+})
+
+describe('shared event repository', () => {
+  const event = (revision: number, name = 'Photowalk'): PublicEvent => ({
+    id: '0b9f1c2e-0000-4000-8000-000000000001',
+    revision,
+    name,
+    date: '2027-07-24',
+    timeZone: 'Europe/Paris',
+    hashtags: [],
+    meetingPoint: '',
+    organisation: '',
+    stops: [],
+  })
+
+  it('stores a new event, updates it with a newer link and ignores an older one', async () => {
+    const db = freshDatabase()
+    opened.push(db)
+    const shared = createSharedEventRepository(db)
+    expect(await shared.receive(event(2), '2027-07-20T10:00:00.000Z')).toBe('stored')
+    expect(await shared.receive(event(2), '2027-07-20T11:00:00.000Z')).toBe('unchanged')
+    expect(await shared.receive(event(5, 'Renamed'), '2027-07-21T10:00:00.000Z')).toBe('updated')
+    expect(await shared.receive(event(3, 'Old'), '2027-07-22T10:00:00.000Z')).toBe('olderIgnored')
+    const stored = await shared.get(event(1).id)
+    expect(stored).toMatchObject({ revision: 5, receivedAt: '2027-07-21T10:00:00.000Z', event: { name: 'Renamed' } })
+    expect((await shared.latest())?.event.name).toBe('Renamed')
+  })
+})
