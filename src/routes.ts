@@ -11,6 +11,19 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/itinerary', name: 'itinerary', component: () => import('./features/itinerary/ItineraryView.vue') },
+  { path: '/itinerary/stops/new', name: 'stop-new', component: () => import('./features/itinerary/StopFormView.vue') },
+  {
+    path: '/itinerary/stops/:stopId',
+    name: 'stop-edit',
+    component: () => import('./features/itinerary/StopFormView.vue'),
+    props: true,
+  },
+  {
+    path: '/schedule',
+    name: 'schedule',
+    component: () => import('./features/schedule/ScheduleView.vue'),
+    meta: { audience: 'participant' },
+  },
   {
     path: '/participants',
     name: 'participants',

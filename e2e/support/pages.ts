@@ -119,3 +119,130 @@ export class EventFormPage {
     return this.page.getByRole('alert').filter({ hasText: /Corrigez/ })
   }
 }
+
+export class ItineraryPage {
+  constructor(readonly page: Page) {}
+
+  stops(): Locator {
+    return this.page.getByRole('list', { name: /Étapes de la journée|Stops of the day/ }).getByRole('listitem')
+  }
+
+  stop(title: string): Locator {
+    return this.stops().filter({ has: this.page.getByRole('heading', { level: 2, name: title, exact: true }) })
+  }
+
+  /** The stops' titles, in the order shown. */
+  titles(): Locator {
+    return this.stops().getByRole('heading', { level: 2 })
+  }
+
+  async addStop() {
+    await this.page.getByRole('link', { name: 'Ajouter une étape' }).click()
+  }
+
+  async moveUp(title: string) {
+    await this.page.getByRole('button', { name: `Monter « ${title} »` }).click()
+  }
+
+  async moveDown(title: string) {
+    await this.page.getByRole('button', { name: `Descendre « ${title} »` }).click()
+  }
+
+  async edit(title: string) {
+    await this.stop(title).getByRole('link', { name: /^Modifier/ }).click()
+  }
+
+  runningLate(): Locator {
+    return this.page.getByRole('region', { name: 'On a du retard' })
+  }
+
+  async shift(minutes: 5 | 10 | 15, fromStop?: string) {
+    if (fromStop) {
+      const select = this.runningLate().getByLabel('À partir de l’étape')
+      const value = await select.locator('option', { hasText: fromStop }).getAttribute('value')
+      await select.selectOption(value ?? '')
+    }
+    await this.runningLate().getByRole('button', { name: `+${minutes} min` }).click()
+  }
+
+  conflicts(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'de retard' })
+  }
+
+  async openShare(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Partager' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Programme des participants' })
+    await expect(dialog.getByRole('img', { name: 'QR code du lien vers le programme' }).locator('svg')).toBeVisible()
+    const link = await dialog.getByRole('textbox', { name: 'Lien' }).inputValue()
+    await dialog.getByRole('button', { name: 'Fermer' }).click()
+    return link
+  }
+}
+
+export interface StopFields {
+  kind?: string
+  title?: string
+  start?: string
+  duration?: string
+  end?: string
+  placeName?: string
+  address?: string
+  detail?: string
+  lat?: string
+  lng?: string
+  capacity?: string
+  checkpoint?: boolean
+  fixed?: boolean
+  toBring?: string
+}
+
+export class StopFormPage {
+  constructor(readonly page: Page) {}
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true })
+  }
+
+  async fill(fields: StopFields) {
+    if (fields.kind !== undefined) await this.field('Type').selectOption({ label: fields.kind })
+    if (fields.title !== undefined) await this.field('Titre').fill(fields.title)
+    if (fields.start !== undefined) await this.field('Début').fill(fields.start)
+    if (fields.duration !== undefined) {
+      await this.page.getByRole('radio', { name: 'une durée' }).check()
+      await this.field('Durée (minutes)').fill(fields.duration)
+    }
+    if (fields.end !== undefined) {
+      await this.page.getByRole('radio', { name: 'une heure de fin' }).check()
+      await this.field('Fin').fill(fields.end)
+    }
+    if (fields.placeName !== undefined) await this.field('Nom du lieu').fill(fields.placeName)
+    if (fields.address !== undefined) await this.field('Adresse').fill(fields.address)
+    if (fields.detail !== undefined) await this.field('Précision pour se retrouver').fill(fields.detail)
+    if (fields.lat !== undefined) await this.field('Latitude').fill(fields.lat)
+    if (fields.lng !== undefined) await this.field('Longitude').fill(fields.lng)
+    if (fields.capacity !== undefined) await this.field('Capacité (places)').fill(fields.capacity)
+    if (fields.checkpoint !== undefined) await this.page.getByRole('checkbox', { name: /Point de pointage/ }).setChecked(fields.checkpoint)
+    if (fields.fixed !== undefined) await this.page.getByRole('checkbox', { name: /Horaire fixe/ }).setChecked(fields.fixed)
+    if (fields.toBring !== undefined) await this.field('À apporter').fill(fields.toBring)
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: 'Enregistrer' }).click()
+  }
+}
+
+export class SchedulePage {
+  constructor(readonly page: Page) {}
+
+  stops(): Locator {
+    return this.page.getByRole('list', { name: /Étapes de la journée|Stops of the day/ }).getByRole('listitem')
+  }
+
+  stop(title: string): Locator {
+    return this.stops().filter({ has: this.page.getByRole('heading', { level: 2, name: title, exact: true }) })
+  }
+
+  nowAndNext(): Locator {
+    return this.page.getByRole('region', { name: /Maintenant et ensuite|Now and next/ })
+  }
+}

@@ -1,11 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
-import { AppPage, EventFormPage, EventsPage } from './pages'
+import { AppPage, EventFormPage, EventsPage, ItineraryPage, SchedulePage, StopFormPage } from './pages'
 
 interface Fixtures {
   app: AppPage
   events: EventsPage
   eventForm: EventFormPage
+  itinerary: ItineraryPage
+  stopForm: StopFormPage
+  schedule: SchedulePage
   /** Fails the test if the page asks for anything outside the app's own origin. */
   onlyLocalRequests: void
 }
@@ -26,6 +29,9 @@ export const test = base.extend<Fixtures>({
   app: async ({ page }, use) => use(new AppPage(page)),
   events: async ({ page }, use) => use(new EventsPage(page)),
   eventForm: async ({ page }, use) => use(new EventFormPage(page)),
+  itinerary: async ({ page }, use) => use(new ItineraryPage(page)),
+  stopForm: async ({ page }, use) => use(new StopFormPage(page)),
+  schedule: async ({ page }, use) => use(new SchedulePage(page)),
 })
 
 /** Serious and critical accessibility violations on the current screen, as short descriptions. */

@@ -47,3 +47,20 @@ export function formatBytes(bytes: number, language: Language): string {
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   }).format(value)
 }
+
+/** The wall time an instant shows in the event's time zone. */
+export function formatClock(epochMs: number, timeZone: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', timeZone }).format(epochMs)
+}
+
+/** "35 min", "1 h", "1 h 05": short enough for a glance in the sun. */
+export function formatDuration(totalMinutes: number, language: Language): string {
+  const sign = totalMinutes < 0 ? '−' : ''
+  const minutes = Math.abs(Math.round(totalMinutes))
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  const space = language === 'fr' ? '\u202f' : ' '
+  if (hours === 0) return `${sign}${rest}${space}min`
+  if (rest === 0) return `${sign}${hours}${space}h`
+  return `${sign}${hours}${space}h${space}${String(rest).padStart(2, '0')}`
+}

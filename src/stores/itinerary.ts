@@ -1,0 +1,145 @@
+import { computed, type Ref } from 'vue'
+import { ok, type Result } from '@/domain/result'
+import { publicEventOf } from '@/domain/publicEvent'
+import { effectiveSchedule, nowAndNext } from '@/domain/schedule'
+import { validateStopDraft, type StopDraft, type StopFieldError } from '@/domain/stop'
+import type { Id, PhotowalkEvent, ScheduleShift, Stop } from '@/domain/types'
+import { nowIso } from '@/services/clock'
+import { newId } from '@/services/ids'
+import { encodeShareFragment } from '@/services/shareLink'
+import { useNow } from './clock'
+import { loadDatabase } from './database'
+import { liveQueryRef } from './live'
+import { askForPersistenceOnFirstWrite } from './persistence'
+import { useSettingsStore } from './settings'
+
+interface ItineraryData {
+  stops: Stop[]
+  shifts: ScheduleShift[]
+}
+
+const itinerary = async () => (await loadDatabase()).itineraryRepository()
+
+/** The organiser's day: stops, delays and what they add up to, with the actions that change them. */
+export function useItinerary(event: Ref<PhotowalkEvent | null>) {
+  const settings = useSettingsStore()
+  const live = liveQueryRef<ItineraryData>(() => {
+    const id = event.value?.id
+    if (!id) return null
+    return async (db) => {
+      const repository = db.itineraryRepository()
+      const [stops, shifts] = await Promise.all([repository.stops(id), repository.shifts(id)])
+      return { stops, shifts }
+    }
+  }, { stops: [], shifts: [] })
+
+  const now = useNow()
+  const stops = computed(() => live.value.value.stops)
+  const shifts = computed(() => live.value.value.shifts)
+  const schedule = computed(() =>
+    event.value ? effectiveSchedule(stops.value, shifts.value, event.value) : effectiveSchedule([], [], { date: '2000-01-01', timeZone: 'UTC' }),
+  )
+  const current = computed(() => nowAndNext(schedule.value, now.value))
+  const undone = computed(() => new Set(shifts.value.map((shift) => shift.undoesShiftId).filter((id) => id !== null)))
+  /** Shifts in force, newest first, for the history the organiser can undo from. */
+  const shiftHistory = computed(() =>
+    shifts.value
+      .filter((shift) => shift.undoesShiftId === null && !undone.value.has(shift.id))
+      .sort((a, b) => b.at.localeCompare(a.at)),
+  )
+
+  function requireEvent(): PhotowalkEvent {
+    if (!event.value) throw new Error('no event is selected')
+    return event.value
+  }
+
+  async function addStop(draft: StopDraft): Promise<Result<Stop, StopFieldError[]>> {
+    const target = requireEvent()
+    const details = validateStopDraft(draft, target)
+    if (!details.ok) return details
+    const stop = await (await itinerary()).addStop(target.id, details.value, { id: newId(), now: nowIso() })
+    await askForPersistenceOnFirstWrite()
+    return ok(stop)
+  }
+
+  async function updateStop(id: Id, draft: StopDraft): Promise<Result<Id, StopFieldError[]>> {
+    const details = validateStopDraft(draft, requireEvent())
+    if (!details.ok) return details
+    await (await itinerary()).updateStop(id, details.value, nowIso())
+    return ok(id)
+  }
+
+  const removeStop = async (id: Id) => (await itinerary()).removeStop(id, nowIso())
+  const getStop = async (id: Id) => (await itinerary()).getStop(id)
+  /** The stops as stored now, without waiting for the live query's first answer. */
+  const loadStops = async () => (event.value ? (await itinerary()).stops(event.value.id) : [])
+
+  async function reorder(orderedIds: Id[]) {
+    await (await itinerary()).reorder(requireEvent().id, orderedIds, nowIso())
+  }
+
+  /** Moves a stop one place up (-1) or down (+1) in the day's order. */
+  async function move(id: Id, offset: -1 | 1) {
+    const ids = schedule.value.stops.map((entry) => entry.stop.id)
+    const from = ids.indexOf(id)
+    const to = from + offset
+    if (from < 0 || to < 0 || to >= ids.length) return
+    ids.splice(to, 0, ...ids.splice(from, 1))
+    await reorder(ids)
+  }
+
+  async function shiftFrom(fromStopId: Id, minutes: number) {
+    const deviceId = settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
+    await (await itinerary()).appendShift({
+      id: newId(),
+      eventId: requireEvent().id,
+      fromStopId,
+      minutes,
+      undoesShiftId: null,
+      at: nowIso(),
+      deviceId,
+    })
+  }
+
+  async function undoShift(shift: ScheduleShift) {
+    const deviceId = settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
+    await (await itinerary()).appendShift({
+      id: newId(),
+      eventId: shift.eventId,
+      fromStopId: shift.fromStopId,
+      minutes: 0,
+      undoesShiftId: shift.id,
+      at: nowIso(),
+      deviceId,
+    })
+  }
+
+  const publicEvent = computed(() => (event.value ? publicEventOf(event.value, stops.value, shifts.value) : null))
+
+  async function shareFragment(): Promise<string> {
+    const snapshot = publicEvent.value
+    if (!snapshot) throw new Error('no event is selected')
+    return encodeShareFragment(snapshot)
+  }
+
+  return {
+    ready: live.ready,
+    stops,
+    shifts,
+    shiftHistory,
+    schedule,
+    current,
+    now,
+    publicEvent,
+    addStop,
+    updateStop,
+    removeStop,
+    getStop,
+    loadStops,
+    reorder,
+    move,
+    shiftFrom,
+    undoShift,
+    shareFragment,
+  }
+}
