@@ -16,6 +16,7 @@ test.describe('accessibility', () => {
       ['/settings', 'Réglages'],
       ['/', 'Événements'],
       ['/events/new', 'Nouvel événement'],
+      ['/itinerary/stops/new', 'Nouvelle étape'],
       ['/nowhere', 'Page introuvable'],
     ]
     for (const [path, heading] of screens) {
@@ -32,6 +33,29 @@ test.describe('accessibility', () => {
     await app.goto('/')
     await events.askToDelete('Photowalk Auxerre (exemple)')
     expect(await seriousA11yViolations(page), 'delete confirmation').toEqual([])
+  })
+
+  test('no serious violation on the running-late panel, the share dialog and the participant schedule', async ({ page, app, events, itinerary }) => {
+    await page.clock.setFixedTime(new Date('2027-07-24T09:45:00+02:00'))
+    await app.goto('/')
+    await events.loadSample()
+    await itinerary.shift(10)
+    await expect(itinerary.conflicts()).toBeVisible()
+    expect(await seriousA11yViolations(page), 'itinerary with a delay and a conflict').toEqual([])
+
+    await page.getByRole('button', { name: 'Partager' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Programme des participants' })
+    await expect(dialog.getByRole('img', { name: 'QR code du lien vers le programme' }).locator('svg')).toBeVisible()
+    expect(await seriousA11yViolations(page), 'share dialog').toEqual([])
+    const link = await dialog.getByRole('textbox', { name: 'Lien' }).inputValue()
+
+    await page.goto(link)
+    await expect(page.getByRole('heading', { level: 1, name: 'Photowalk Auxerre (exemple)' })).toBeVisible()
+    expect(await seriousA11yViolations(page), 'participant schedule').toEqual([])
+    await page.getByRole('button', { name: 'Switch to English' }).click()
+    await expect(page.getByRole('region', { name: 'Now and next' })).toContainText('Now')
+    await expect(page.getByRole('button', { name: 'Add to my calendar (.ics)' })).toBeVisible()
+    expect(await seriousA11yViolations(page), 'participant schedule in English').toEqual([])
   })
 
   test('no serious violation in English or for a participant without events', async ({ page }) => {

@@ -27,8 +27,8 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible()
     await page.getByRole('button', { name: 'Load the sample' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Itinerary' })).toBeVisible()
-    await expect(page.getByText('Electric boat ride on the Yonne')).toBeVisible()
-    await expect(page.getByText('10:00 – 11:30')).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Electric boat ride on the Yonne' })).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Stops of the day' })).toContainText('10:00 – 11:30')
     await expect(page.getByText(/^Saturday, 24 July/)).toBeVisible()
   })
 

@@ -52,8 +52,10 @@ export class EventsPage {
     return this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 2, name }) })
   }
 
+  /** Loads the sample and waits until it is stored: the app then shows its itinerary. */
   async loadSample() {
     await this.page.getByRole('button', { name: 'Charger l’exemple' }).click()
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Itinéraire' })).toBeVisible()
   }
 
   async startCreating() {

@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue'
 import { ok, type Result } from '@/domain/result'
-import { publicEventOf } from '@/domain/publicEvent'
+import { publicEventOf, type PublicEvent } from '@/domain/publicEvent'
 import { effectiveSchedule, nowAndNext } from '@/domain/schedule'
 import { validateStopDraft, type StopDraft, type StopFieldError } from '@/domain/stop'
 import type { Id, PhotowalkEvent, ScheduleShift, Stop } from '@/domain/types'
@@ -114,13 +114,23 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     })
   }
 
-  const publicEvent = computed(() => (event.value ? publicEventOf(event.value, stops.value, shifts.value) : null))
-
-  async function shareFragment(): Promise<string> {
-    const snapshot = publicEvent.value
-    if (!snapshot) throw new Error('no event is selected')
-    return encodeShareFragment(snapshot)
+  /**
+   * The public part of the event as stored right now, read afresh rather than from the live view,
+   * so a link made just after a change already carries it.
+   */
+  async function currentPublicEvent(): Promise<PublicEvent> {
+    const db = await loadDatabase()
+    const id = requireEvent().id
+    const [stored, storedStops, storedShifts] = await Promise.all([
+      db.eventRepository().get(id),
+      db.itineraryRepository().stops(id),
+      db.itineraryRepository().shifts(id),
+    ])
+    if (!stored) throw new Error(`event ${id} no longer exists`)
+    return publicEventOf(stored, storedStops, storedShifts)
   }
+
+  const shareFragment = async (): Promise<string> => encodeShareFragment(await currentPublicEvent())
 
   return {
     ready: live.ready,
@@ -130,7 +140,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     schedule,
     current,
     now,
-    publicEvent,
+    currentPublicEvent,
     addStop,
     updateStop,
     removeStop,
