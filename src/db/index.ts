@@ -3,15 +3,18 @@ import { createEventDataRepository } from './eventDataRepository'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
 import { createMetaRepository } from './metaRepository'
+import { createParticipantRepository } from './participantRepository'
 import { createSharedEventRepository } from './sharedEventRepository'
 
 export { observe } from './database'
 export type { EventContents } from './eventRepository'
 export type { ReceiveOutcome } from './sharedEventRepository'
+export type { NewParticipant } from './participantRepository'
 
 /** Repositories bound to the app's database. */
 export const eventRepository = () => createEventRepository(database())
 export const eventDataRepository = () => createEventDataRepository(database())
 export const itineraryRepository = () => createItineraryRepository(database())
 export const metaRepository = () => createMetaRepository(database())
+export const participantRepository = () => createParticipantRepository(database())
 export const sharedEventRepository = () => createSharedEventRepository(database())

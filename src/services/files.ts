@@ -24,3 +24,9 @@ export function safeFileName(title: string, extension: string): string {
     .slice(0, 60)
   return `${base || 'photowalk'}.${extension}`
 }
+
+/** Reads a picked file, refusing before reading one larger than `maxBytes`. */
+export async function readFileBytes(file: Blob, maxBytes: number): Promise<Uint8Array | 'tooLarge'> {
+  if (file.size > maxBytes) return 'tooLarge'
+  return new Uint8Array(await file.arrayBuffer())
+}

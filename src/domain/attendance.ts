@@ -1,0 +1,99 @@
+import type { CheckIn, Id, IsoInstant, Participant, Stop } from './types'
+
+export type PresenceStatus = 'in' | 'out'
+
+export interface Presence {
+  status: PresenceStatus
+  /** When the current status began: the record that made the person present (or leave). */
+  since: IsoInstant
+  record: CheckIn
+}
+
+/** Records still in force: every in/out that no undo cancels. Ordered by time, then id, so every device agrees. */
+export function effectiveCheckins(records: readonly CheckIn[]): CheckIn[] {
+  const undone = new Set(records.filter((record) => record.action === 'undo').map((record) => record.undoesId))
+  return records
+    .filter((record) => record.action !== 'undo' && !undone.has(record.id))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+}
+
+/** Everyone's status at one checkpoint. A repeated scan keeps the time of the first one. */
+export function presenceAt(records: readonly CheckIn[], stopId: Id): Map<Id, Presence> {
+  const presence = new Map<Id, Presence>()
+  for (const record of effectiveCheckins(records)) {
+    if (record.stopId !== stopId || record.action === 'undo') continue
+    const current = presence.get(record.participantId)
+    if (current?.status === record.action) continue
+    presence.set(record.participantId, { status: record.action, since: record.at, record })
+  }
+  return presence
+}
+
+/** Checkpoints: the meeting point and every stop marked as one, in the day's order. */
+export function checkpointsOf(stops: readonly Stop[]): Stop[] {
+  return [...stops].filter((stop) => stop.kind === 'meeting' || stop.isCheckpoint).sort((a, b) => a.order - b.order)
+}
+
+export interface HeadCount {
+  expected: number
+  /** Checked in and not checked out: at the stop (aboard, for a boat). */
+  present: Participant[]
+  /** Checked in, then out: gone on (ashore, for a boat). */
+  left: Participant[]
+  /** Never checked in here. */
+  missing: Participant[]
+}
+
+export function headCount(participants: readonly Participant[], records: readonly CheckIn[], stopId: Id): HeadCount {
+  const presence = presenceAt(records, stopId)
+  const present: Participant[] = []
+  const left: Participant[] = []
+  const missing: Participant[] = []
+  for (const participant of participants) {
+    const status = presence.get(participant.id)?.status
+    if (status === 'in') present.push(participant)
+    else if (status === 'out') left.push(participant)
+    else missing.push(participant)
+  }
+  return { expected: participants.length, present, left, missing }
+}
+
+// ---- Deciding what a scan or a tap does. ----
+
+export type CheckInMode = 'in' | 'out'
+
+export type CheckInDecision =
+  | { kind: 'record'; action: CheckInMode; participant: Participant }
+  | { kind: 'alreadyIn'; participant: Participant; since: IsoInstant }
+  | { kind: 'alreadyOut'; participant: Participant; since: IsoInstant }
+  | { kind: 'notIn'; participant: Participant }
+
+/**
+ * What checking a person in (or out) at a checkpoint should do, given what is recorded. A second
+ * scan is recognised, never recorded twice; leaving requires having arrived.
+ */
+export function decideCheckIn(
+  participant: Participant,
+  mode: CheckInMode,
+  records: readonly CheckIn[],
+  stopId: Id,
+): CheckInDecision {
+  const current = presenceAt(
+    records.filter((record) => record.participantId === participant.id),
+    stopId,
+  ).get(participant.id)
+  if (mode === 'in') {
+    return current?.status === 'in'
+      ? { kind: 'alreadyIn', participant, since: current.since }
+      : { kind: 'record', action: 'in', participant }
+  }
+  if (current?.status === 'out') return { kind: 'alreadyOut', participant, since: current.since }
+  if (current?.status !== 'in') return { kind: 'notIn', participant }
+  return { kind: 'record', action: 'out', participant }
+}
+
+/** The record an undo should cancel: the person's latest in force at the checkpoint. */
+export function latestUndoable(records: readonly CheckIn[], participantId: Id, stopId: Id): CheckIn | null {
+  const mine = effectiveCheckins(records).filter((record) => record.participantId === participantId && record.stopId === stopId)
+  return mine.at(-1) ?? null
+}

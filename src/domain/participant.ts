@@ -1,0 +1,159 @@
+import { err, ok, type Result } from './result'
+import { participantRoles, type Participant, type ParticipantRole } from './types'
+
+export const maxNameLength = 100
+export const maxHandleLength = 30
+
+/** The participant form's content, strings as typed. */
+export interface ParticipantDraft {
+  firstName: string
+  lastName: string
+  instagram: string
+  email: string
+  phone: string
+  role: ParticipantRole
+  isMinor: boolean
+  birthYear: string
+  companionOf: string
+  notes: string
+}
+
+export type ParticipantDetails = Pick<
+  Participant,
+  'firstName' | 'lastName' | 'instagram' | 'email' | 'phone' | 'role' | 'isMinor' | 'birthYear' | 'companionOf' | 'notes'
+>
+
+export type ParticipantFieldError =
+  | { field: 'name'; code: 'required' | 'tooLong' }
+  | { field: 'instagram'; code: 'invalidHandle' | 'tooLong' }
+  | { field: 'email'; code: 'invalidEmail' }
+  | { field: 'phone'; code: 'invalidPhone' }
+  | { field: 'role'; code: 'invalidRole' }
+  | { field: 'birthYear'; code: 'required' | 'invalidYear' | 'notAMinor' }
+  | { field: 'notes'; code: 'tooLong' }
+
+export function emptyParticipantDraft(): ParticipantDraft {
+  return {
+    firstName: '',
+    lastName: '',
+    instagram: '',
+    email: '',
+    phone: '',
+    role: 'iger',
+    isMinor: false,
+    birthYear: '',
+    companionOf: '',
+    notes: '',
+  }
+}
+
+export function draftFromParticipant(participant: ParticipantDetails): ParticipantDraft {
+  return {
+    firstName: participant.firstName,
+    lastName: participant.lastName,
+    instagram: participant.instagram,
+    email: participant.email,
+    phone: participant.phone,
+    role: participant.role,
+    isMinor: participant.isMinor,
+    birthYear: participant.birthYear === null ? '' : String(participant.birthYear),
+    companionOf: participant.companionOf ?? '',
+    notes: participant.notes,
+  }
+}
+
+/**
+ * An Instagram handle as Instagram stores it: `@` optional, lowercase, letters, digits, periods
+ * and underscores, at most 30 characters, no leading or trailing period, no two periods in a row.
+ * Also accepts a profile link (`instagram.com/name`). Empty stays empty.
+ */
+export function normaliseInstagramHandle(input: string): Result<string, 'invalidHandle' | 'tooLong'> {
+  let handle = input.trim()
+  const fromLink = /^(?:https?:\/\/)?(?:www\.)?instagram\.com\/([^/?#]+)/i.exec(handle)
+  if (fromLink?.[1]) handle = fromLink[1]
+  handle = handle.replace(/^@/, '').toLowerCase()
+  if (handle === '') return ok('')
+  if (handle.length > maxHandleLength) return err('tooLong')
+  if (!/^[a-z0-9._]+$/.test(handle) || handle.startsWith('.') || handle.endsWith('.') || handle.includes('..')) {
+    return err('invalidHandle')
+  }
+  return ok(handle)
+}
+
+// Deliberately permissive: one @, something before it, a dotted domain after, no spaces.
+const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u
+
+export function normaliseEmail(input: string): Result<string, 'invalidEmail'> {
+  const email = input.trim().toLowerCase()
+  if (email === '') return ok('')
+  return emailPattern.test(email) ? ok(email) : err('invalidEmail')
+}
+
+/** Keeps the phone number as written (for display), refusing what cannot be dialled. */
+export function normalisePhone(input: string): Result<string, 'invalidPhone'> {
+  const phone = input.trim().replace(/\s+/g, ' ')
+  if (phone === '') return ok('')
+  const digits = phone.replace(/\D/g, '')
+  if (!/^\+?[\d\s().-]+$/.test(phone) || digits.length < 6 || digits.length > 15) return err('invalidPhone')
+  return ok(phone)
+}
+
+/** The number to put in a `tel:` link: digits and a leading +. */
+export function dialableNumber(phone: string): string {
+  const trimmed = phone.trim()
+  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '')
+}
+
+export function validateParticipantDraft(
+  draft: ParticipantDraft,
+  context: { currentYear: number },
+): Result<ParticipantDetails, ParticipantFieldError[]> {
+  const errors: ParticipantFieldError[] = []
+  const firstName = draft.firstName.trim().replace(/\s+/g, ' ')
+  const lastName = draft.lastName.trim().replace(/\s+/g, ' ')
+  if (firstName === '' && lastName === '') errors.push({ field: 'name', code: 'required' })
+  else if (firstName.length > maxNameLength || lastName.length > maxNameLength) errors.push({ field: 'name', code: 'tooLong' })
+
+  const instagram = normaliseInstagramHandle(draft.instagram)
+  if (!instagram.ok) errors.push({ field: 'instagram', code: instagram.error })
+  const email = normaliseEmail(draft.email)
+  if (!email.ok) errors.push({ field: 'email', code: email.error })
+  const phone = normalisePhone(draft.phone)
+  if (!phone.ok) errors.push({ field: 'phone', code: phone.error })
+  if (!(participantRoles as readonly string[]).includes(draft.role)) errors.push({ field: 'role', code: 'invalidRole' })
+
+  let birthYear: number | null = null
+  const yearText = draft.birthYear.trim()
+  if (yearText !== '') {
+    birthYear = /^\d{4}$/.test(yearText) ? Number(yearText) : null
+    if (birthYear === null || birthYear < context.currentYear - 120 || birthYear > context.currentYear) {
+      errors.push({ field: 'birthYear', code: 'invalidYear' })
+    } else if (draft.isMinor && context.currentYear - birthYear > 18) {
+      errors.push({ field: 'birthYear', code: 'notAMinor' })
+    }
+  } else if (draft.isMinor) {
+    // Consent rules depend on age, so a minor's birth year is needed.
+    errors.push({ field: 'birthYear', code: 'required' })
+  }
+
+  const notes = draft.notes.trim()
+  if (notes.length > 1000) errors.push({ field: 'notes', code: 'tooLong' })
+
+  if (errors.length > 0 || !instagram.ok || !email.ok || !phone.ok) return err(errors)
+  return ok({
+    firstName,
+    lastName,
+    instagram: instagram.value,
+    email: email.value,
+    phone: phone.value,
+    role: draft.role,
+    isMinor: draft.isMinor,
+    birthYear,
+    companionOf: draft.companionOf.trim() || null,
+    notes,
+  })
+}
+
+export function displayName(participant: Pick<Participant, 'firstName' | 'lastName'>): string {
+  return [participant.firstName, participant.lastName].filter((part) => part !== '').join(' ')
+}

@@ -1,0 +1,46 @@
+import type { Participant } from './types'
+
+/** Lowercase, without accents or punctuation noise: "Hélène" and "helene" become one. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export interface SearchableParticipant {
+  participant: Participant
+  /** Folded name, handle and email, computed once so each keystroke only compares strings. */
+  haystack: string
+}
+
+export function searchable(participant: Participant): SearchableParticipant {
+  return {
+    participant,
+    haystack: foldForSearch(
+      [
+        participant.firstName,
+        participant.lastName,
+        `${participant.lastName} ${participant.firstName}`,
+        participant.instagram,
+        `@${participant.instagram}`,
+        participant.email,
+        participant.phone.replace(/\D/g, ''),
+      ].join(' | '),
+    ),
+  }
+}
+
+/** Every word typed must appear somewhere: "hel exe" finds Hélène Exemple; "@lucas" finds the handle. */
+export function matchesSearch(entry: SearchableParticipant, query: string): boolean {
+  const words = foldForSearch(query).split(' ').filter((word) => word !== '')
+  return words.every((word) => entry.haystack.includes(word))
+}
+
+export function searchParticipants(entries: readonly SearchableParticipant[], query: string): Participant[] {
+  if (foldForSearch(query) === '') return entries.map((entry) => entry.participant)
+  return entries.filter((entry) => matchesSearch(entry, query)).map((entry) => entry.participant)
+}
