@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.vue', '*.config.ts', '*.config.js', 'playwright.config.ts'],
+    files: ['**/*.vue', '*.config.ts', '*.config.js', 'playwright.config.ts', 'e2e/support/globalSetup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

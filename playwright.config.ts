@@ -1,7 +1,16 @@
 import { defineConfig, devices } from '@playwright/test'
+import { fileURLToPath } from 'node:url'
 import { browserPath, chromiumArgs } from './scripts/browser.mjs'
 
 const previewPort = 4173
+const fakeCameraFile = fileURLToPath(new URL('./e2e/.artifacts/fake-camera.y4m', import.meta.url))
+const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices['Pixel 7'].userAgent,
+}
 export const updateServerPort = 4174
 
 export default defineConfig({
@@ -23,20 +32,22 @@ export default defineConfig({
     serviceWorkers: 'allow',
     launchOptions: { executablePath: browserPath(), args: chromiumArgs },
   },
+  globalSetup: './e2e/support/globalSetup.ts',
   projects: [
+    { name: 'phone', use: phone, testIgnore: /camera\.spec\.ts/ },
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, testIgnore: /camera\.spec\.ts/ },
     {
-      name: 'phone',
+      // A phone whose camera films a video file the test writes: scanning is tested for real.
+      name: 'camera',
+      testMatch: /camera\.spec\.ts/,
       use: {
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 3,
-        isMobile: true,
-        hasTouch: true,
-        userAgent: devices['Pixel 7'].userAgent,
+        ...phone,
+        permissions: ['camera'],
+        launchOptions: {
+          executablePath: browserPath(),
+          args: [...chromiumArgs, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${fakeCameraFile}`],
+        },
       },
-    },
-    {
-      name: 'desktop',
-      use: { viewport: { width: 1280, height: 800 } },
     },
   ],
   webServer: [

@@ -248,3 +248,70 @@ export class SchedulePage {
     return this.page.getByRole('region', { name: /Maintenant et ensuite|Now and next/ })
   }
 }
+
+export class ParticipantsPage {
+  constructor(readonly page: Page) {}
+
+  list(): Locator {
+    return this.page.getByRole('list', { name: 'Liste des participants' })
+  }
+
+  row(name: string): Locator {
+    return this.list().getByRole('listitem').filter({ hasText: name })
+  }
+
+  async search(text: string) {
+    await this.page.getByLabel('Rechercher').fill(text)
+  }
+
+  async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByRole('link', { name: 'Importer' }).click()
+    await this.page.getByLabel('Fichier').setInputFiles(file)
+  }
+
+  async confirmImport() {
+    await this.page.getByRole('button', { name: /^Importer \(\d+\)$/ }).click()
+  }
+}
+
+export class CheckinPage {
+  constructor(readonly page: Page) {}
+
+  async chooseCheckpoint(title: string) {
+    await this.page.getByLabel('Point de pointage').selectOption({ label: title })
+  }
+
+  async chooseMode(label: 'Arrivée' | 'Départ' | 'Embarquement' | 'Débarquement') {
+    await this.page.getByRole('group', { name: 'Sens du pointage' }).getByText(label, { exact: true }).click()
+    await expect(this.page.getByRole('radio', { name: label })).toBeChecked()
+  }
+
+  headCount(): Locator {
+    return this.page.getByRole('region', { name: 'Comptage' })
+  }
+
+  /** The number shown above a head-count label ("à bord", "manquants"…). */
+  figure(label: string): Locator {
+    return this.headCount().locator('p', { hasText: label }).locator('.number')
+  }
+
+  result(): Locator {
+    return this.page.locator('.result[role="status"]')
+  }
+
+  async search(text: string) {
+    await this.page.getByLabel('Rechercher').fill(text)
+  }
+
+  async tapCheckIn(name: string) {
+    await this.page.getByRole('button', { name: `Arrivé·e ${name}` }).click()
+  }
+
+  async tapCheckOut(name: string) {
+    await this.page.getByRole('button', { name: `Parti·e ${name}` }).click()
+  }
+
+  async undo(name: string) {
+    await this.page.getByRole('button', { name: `Annuler ${name}` }).click()
+  }
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
-import { AppPage, EventFormPage, EventsPage, ItineraryPage, SchedulePage, StopFormPage } from './pages'
+import { AppPage, CheckinPage, EventFormPage, EventsPage, ItineraryPage, ParticipantsPage, SchedulePage, StopFormPage } from './pages'
 
 interface Fixtures {
   app: AppPage
@@ -9,6 +9,8 @@ interface Fixtures {
   itinerary: ItineraryPage
   stopForm: StopFormPage
   schedule: SchedulePage
+  participants: ParticipantsPage
+  checkin: CheckinPage
   /** Fails the test if the page asks for anything outside the app's own origin. */
   onlyLocalRequests: void
 }
@@ -32,6 +34,8 @@ export const test = base.extend<Fixtures>({
   itinerary: async ({ page }, use) => use(new ItineraryPage(page)),
   stopForm: async ({ page }, use) => use(new StopFormPage(page)),
   schedule: async ({ page }, use) => use(new SchedulePage(page)),
+  participants: async ({ page }, use) => use(new ParticipantsPage(page)),
+  checkin: async ({ page }, use) => use(new CheckinPage(page)),
 })
 
 /** Serious and critical accessibility violations on the current screen, as short descriptions. */

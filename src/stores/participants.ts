@@ -107,7 +107,20 @@ export function useRoster(event: Ref<PhotowalkEvent | null>) {
   }
 
   function record(participantId: Id, stopId: Id, action: CheckIn['action'], method: CheckIn['method'], id: Id, undoesId: Id | null = null): Omit<CheckIn, 'deviceId'> {
-    return { id, eventId: requireEvent().id, participantId, stopId, action, undoesId, at: nowIso(), method }
+    return { id, eventId: requireEvent().id, participantId, stopId, action, undoesId, at: nextInstant(participantId, stopId), method }
+  }
+
+  /**
+   * Now, or just after the person's latest record at the checkpoint if the clock says otherwise
+   * (two taps in one millisecond, a clock set back): the order of records is the order of actions.
+   */
+  function nextInstant(participantId: Id, stopId: Id): string {
+    const now = Date.parse(nowIso())
+    const latest = checkins.value.reduce(
+      (max, entry) => (entry.participantId === participantId && entry.stopId === stopId ? Math.max(max, Date.parse(entry.at)) : max),
+      Number.NEGATIVE_INFINITY,
+    )
+    return new Date(Math.max(now, latest + 1)).toISOString()
   }
 
   /** Checks a person in or out at a checkpoint, unless that is already so. */

@@ -1,0 +1,5 @@
+import { blankFakeCamera } from './fakeCamera'
+
+export default function globalSetup() {
+  blankFakeCamera()
+}
