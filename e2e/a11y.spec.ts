@@ -17,6 +17,9 @@ test.describe('accessibility', () => {
       ['/', 'Événements'],
       ['/events/new', 'Nouvel événement'],
       ['/itinerary/stops/new', 'Nouvelle étape'],
+      ['/participants/new', 'Nouveau participant'],
+      ['/participants/import', 'Importer des participants'],
+      ['/participants/badges', 'Badges à imprimer'],
       ['/nowhere', 'Page introuvable'],
     ]
     for (const [path, heading] of screens) {
@@ -56,6 +59,28 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('region', { name: 'Now and next' })).toContainText('Now')
     await expect(page.getByRole('button', { name: 'Add to my calendar (.ics)' })).toBeVisible()
     expect(await seriousA11yViolations(page), 'participant schedule in English').toEqual([])
+  })
+
+  test('no serious violation on check-in results, the import preview and a badge', async ({ page, app, events, checkin, participants }) => {
+    await page.clock.setFixedTime(new Date('2027-07-24T10:05:00+02:00'))
+    await app.goto('/')
+    await events.loadSample()
+    await app.openTab('Pointage')
+    await checkin.tapCheckIn('Hélène Exemple')
+    await expect(checkin.result()).toBeVisible()
+    await page.getByText(/Qui manque/).click()
+    expect(await seriousA11yViolations(page), 'check-in with a result').toEqual([])
+
+    await app.openTab('Participants')
+    await participants.importFile(new URL('../src/domain/fixtures/imports/problems.csv', import.meta.url).pathname)
+    await expect(page.getByRole('heading', { name: 'Aperçu' })).toBeVisible()
+    expect(await seriousA11yViolations(page), 'import preview').toEqual([])
+
+    await app.openTab('Participants')
+    await participants.row('Hélène Exemple').getByRole('link').click()
+    await page.getByRole('link', { name: 'Afficher le badge' }).click()
+    await expect(page.getByRole('img', { name: /QR code du badge/ })).toBeVisible()
+    expect(await seriousA11yViolations(page), 'badge').toEqual([])
   })
 
   test('no serious violation in English or for a participant without events', async ({ page }) => {

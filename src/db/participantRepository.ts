@@ -26,6 +26,12 @@ export function createParticipantRepository(db: PhotowalkDatabase) {
     checkins: (eventId: Id): Promise<CheckIn[]> =>
       db.checkins.where('[eventId+at]').between([eventId, ''], [eventId, '\uffff']).toArray(),
 
+    /** The records of one checkpoint only: what the check-in screen needs, a fraction of the day's. */
+    checkinsAt: (eventId: Id, stopId: Id): Promise<CheckIn[]> => db.checkins.where('[eventId+stopId]').equals([eventId, stopId]).toArray(),
+
+    /** How many records a checkpoint has: a cheap way to notice records written elsewhere. */
+    countAt: (eventId: Id, stopId: Id): Promise<number> => db.checkins.where('[eventId+stopId]').equals([eventId, stopId]).count(),
+
     /** Who carries a badge code, in any event on this device. */
     byBadgeCode: (code: string): Promise<Participant[]> => db.participants.where('badgeCode').equals(code).toArray(),
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkpointsOf, decideCheckIn, effectiveCheckins, headCount, latestUndoable, presenceAt } from './attendance'
+import { checkpointsOf, decideCheckIn, effectiveCheckins, headCount, latestUndoable, presenceAt, presenceWithNewRecords } from './attendance'
 import { badgePayload, readBadgePayload } from './badgePayload'
 import type { CheckIn, Participant, Stop } from './types'
 
@@ -48,11 +48,19 @@ describe('presence', () => {
       record('ben', 'boat', 'in', '08:01'),
       record('ana', 'boat', 'out', '09:30'),
     ]
-    const count = headCount(people, records, 'boat')
+    const count = headCount(people, presenceAt(records, 'boat'))
     expect(count.expected).toBe(3)
     expect(count.present.map((person) => person.id)).toEqual(['ben'])
     expect(count.left.map((person) => person.id)).toEqual(['ana'])
     expect(count.missing.map((person) => person.id)).toEqual(['cleo'])
+  })
+
+  it('adds newer records to a presence without going over the history again', () => {
+    const history = [record('ana', 'boat', 'in', '08:00'), record('ben', 'boat', 'in', '08:01')]
+    const newer = [record('ana', 'boat', 'out', '09:30'), record('cleo', 'boat', 'in', '09:31'), record('ben', 'meeting', 'in', '09:32')]
+    expect(presenceWithNewRecords(presenceAt(history, 'boat'), newer, 'boat')).toEqual(presenceAt([...history, ...newer], 'boat'))
+    const undo = record('ana', 'boat', 'undo', '09:33', history[0]!.id)
+    expect(presenceWithNewRecords(presenceAt(history, 'boat'), [undo], 'boat')).toBeNull()
   })
 
   it('lists checkpoints in the day’s order: the meeting point and the stops marked', () => {

@@ -3,6 +3,19 @@ import type { Language, LocalDate, LocalTime } from './types'
 
 const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' }
 
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** Building an Intl formatter is costly; lists format hundreds of times, so each is built once. */
+function dateTimeFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale(language), options)
+    formatters.set(key, formatter)
+  }
+  return formatter
+}
+
 export function intlLocale(language: Language): string {
   return locales[language]
 }
@@ -14,14 +27,12 @@ export function formatLocalDate(date: LocalDate, language: Language, style: 'lon
     style === 'long'
       ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
       : { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
-  return new Intl.DateTimeFormat(intlLocale(language), options).format(new Date(Date.UTC(year, month - 1, day, 12)))
+  return dateTimeFormat(language, options).format(new Date(Date.UTC(year, month - 1, day, 12)))
 }
 
 /** A wall time of the event's day, shown as its time zone shows it ("09:30", or "9:30 AM" style per locale). */
 export function formatEventTime(date: LocalDate, time: LocalTime, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', timeZone }).format(
-    zonedDateTimeToEpochMs(date, time, timeZone),
-  )
+  return formatClock(zonedDateTimeToEpochMs(date, time, timeZone), timeZone, language)
 }
 
 export function endTime(start: LocalTime, durationMinutes: number): LocalTime {
@@ -50,7 +61,7 @@ export function formatBytes(bytes: number, language: Language): string {
 
 /** The wall time an instant shows in the event's time zone. */
 export function formatClock(epochMs: number, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', timeZone }).format(epochMs)
+  return dateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(epochMs)
 }
 
 /** "35 min", "1 h", "1 h 05": short enough for a glance in the sun. */

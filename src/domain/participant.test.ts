@@ -107,4 +107,9 @@ describe('search', () => {
     expect(ids('  ')).toEqual(['1', '2', '3'])
     expect(ids('nobody')).toEqual([])
   })
+
+  it('stops at a limit, keeping the entries’ order', () => {
+    expect(searchParticipants(entries, 'example', 2).map((participant) => participant.id)).toEqual(['1', '2'])
+    expect(searchParticipants(entries, '', 1).map((participant) => participant.id)).toEqual(['1'])
+  })
 })

@@ -40,7 +40,16 @@ export function matchesSearch(entry: SearchableParticipant, query: string): bool
   return words.every((word) => entry.haystack.includes(word))
 }
 
-export function searchParticipants(entries: readonly SearchableParticipant[], query: string): Participant[] {
-  if (foldForSearch(query) === '') return entries.map((entry) => entry.participant)
-  return entries.filter((entry) => matchesSearch(entry, query)).map((entry) => entry.participant)
+/**
+ * The participants matching a query, in the entries' order. With a limit, the search stops at the
+ * limit'th match: a screen showing the first few answers does not scan the whole roster.
+ */
+export function searchParticipants(entries: readonly SearchableParticipant[], query: string, limit = Infinity): Participant[] {
+  const words = foldForSearch(query).split(' ').filter((word) => word !== '')
+  const found: Participant[] = []
+  for (const entry of entries) {
+    if (found.length >= limit) break
+    if (words.every((word) => entry.haystack.includes(word))) found.push(entry.participant)
+  }
+  return found
 }

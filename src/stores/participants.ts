@@ -1,82 +1,43 @@
-import { computed, type Ref } from 'vue'
-import { checkpointsOf, decideCheckIn, headCount, latestUndoable, presenceAt, type CheckInDecision, type CheckInMode } from '@/domain/attendance'
+import { computed, shallowRef, watch, type Ref } from 'vue'
+import {
+  decideCheckIn,
+  headCount,
+  latestUndoable,
+  presenceAt,
+  presenceWithNewRecords,
+  type CheckInDecision,
+  type CheckInMode,
+  type Presence,
+} from '@/domain/attendance'
 import { readBadgePayload } from '@/domain/badgePayload'
 import type { DuplicatePolicy, ImportPlan } from '@/domain/csvImport'
 import { validateParticipantDraft, type ParticipantDraft, type ParticipantFieldError } from '@/domain/participant'
 import { ok, type Result } from '@/domain/result'
 import { nowAndNext, type DaySchedule } from '@/domain/schedule'
-import { searchable } from '@/domain/search'
 import type { CheckIn, Id, Participant, PhotowalkEvent, Stop } from '@/domain/types'
 import { nowIso } from '@/services/clock'
 import { newBadgeCode, newId } from '@/services/ids'
 import { loadDatabase } from './database'
 import { liveQueryRef } from './live'
 import { askForPersistenceOnFirstWrite } from './persistence'
+import { useRosterStore } from './roster'
 import { useSettingsStore } from './settings'
-
-interface RosterData {
-  participants: Participant[]
-  checkins: CheckIn[]
-  stops: Stop[]
-}
 
 const roster = async () => (await loadDatabase()).participantRepository()
 const currentYear = () => new Date().getFullYear()
 
-export type ScanOutcome =
-  | CheckInDecision
-  | { kind: 'unknown' }
-  | { kind: 'otherEvent'; participant: Participant }
-  | { kind: 'notABadge' }
+function requireEvent(event: Ref<PhotowalkEvent | null>): PhotowalkEvent {
+  if (!event.value) throw new Error('no event is selected')
+  return event.value
+}
 
-/** The event's roster and check-ins, with everything derived from them and the actions on them. */
-export function useRoster(event: Ref<PhotowalkEvent | null>) {
-  const settings = useSettingsStore()
-  const live = liveQueryRef<RosterData>(() => {
-    const id = event.value?.id
-    if (!id) return null
-    return async (db) => {
-      const [participants, checkins, stops] = await Promise.all([
-        db.participantRepository().participants(id),
-        db.participantRepository().checkins(id),
-        db.itineraryRepository().stops(id),
-      ])
-      return { participants, checkins, stops }
-    }
-  }, { participants: [], checkins: [], stops: [] })
-
-  const participants = computed(() => live.value.value.participants)
-  const checkins = computed(() => live.value.value.checkins)
-  const checkpoints = computed(() => checkpointsOf(live.value.value.stops))
-  /** Search keys are folded once per roster change, not once per keystroke. */
-  const searchIndex = computed(() => participants.value.map(searchable))
-
-  /** When each person first arrived anywhere, for "sort by arrival" and the status filter. */
-  const firstArrival = computed(() => {
-    const arrivals = new Map<Id, string>()
-    for (const checkpoint of checkpoints.value) {
-      for (const [participantId, presence] of presenceAt(checkins.value, checkpoint.id)) {
-        const known = arrivals.get(participantId)
-        if (!known || presence.since < known) arrivals.set(participantId, presence.since)
-      }
-    }
-    return arrivals
-  })
-
-  function requireEvent(): PhotowalkEvent {
-    if (!event.value) throw new Error('no event is selected')
-    return event.value
-  }
-
-  async function deviceId(): Promise<Id> {
-    return settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
-  }
-
+/** Adding, editing, removing and importing people. */
+export function useRosterActions(event: Ref<PhotowalkEvent | null>) {
   async function addParticipant(draft: ParticipantDraft): Promise<Result<Participant, ParticipantFieldError[]>> {
     const details = validateParticipantDraft(draft, { currentYear: currentYear() })
     if (!details.ok) return details
     const participant = await (await roster()).add(
-      requireEvent().id,
+      requireEvent(event).id,
       { id: newId(), badgeCode: newBadgeCode(), details: details.value, source: 'manual' },
       nowIso(),
     )
@@ -91,12 +52,9 @@ export function useRoster(event: Ref<PhotowalkEvent | null>) {
     return ok(id)
   }
 
-  const removeParticipant = async (id: Id) => (await roster()).remove(id)
-  const getParticipant = async (id: Id) => (await roster()).get(id)
-
   async function importPlan(plan: ImportPlan): Promise<void> {
     await (await roster()).importParticipants(
-      requireEvent().id,
+      requireEvent(event).id,
       {
         toAdd: plan.toAdd.map((details) => ({ id: newId(), badgeCode: newBadgeCode(), details, source: 'import' })),
         toUpdate: plan.toUpdate,
@@ -106,83 +64,169 @@ export function useRoster(event: Ref<PhotowalkEvent | null>) {
     await askForPersistenceOnFirstWrite()
   }
 
-  function record(participantId: Id, stopId: Id, action: CheckIn['action'], method: CheckIn['method'], id: Id, undoesId: Id | null = null): Omit<CheckIn, 'deviceId'> {
-    return { id, eventId: requireEvent().id, participantId, stopId, action, undoesId, at: nextInstant(participantId, stopId), method }
+  return {
+    addParticipant,
+    updateParticipant,
+    importPlan,
+    removeParticipant: async (id: Id) => (await roster()).remove(id),
+    getParticipant: async (id: Id) => (await roster()).get(id),
+    /** Every check-in of the event, read when needed (an export), not kept live. */
+    allCheckins: async () => (await roster()).checkins(requireEvent(event).id),
+  }
+}
+
+/** Every check-in of the event, kept live: for the roster's arrival times. */
+export function useEventCheckins(event: Ref<PhotowalkEvent | null>) {
+  return liveQueryRef<CheckIn[]>(() => {
+    const id = event.value?.id
+    return id ? (db) => db.participantRepository().checkins(id) : null
+  }, [])
+}
+
+export type ScanOutcome =
+  | CheckInDecision
+  | { kind: 'unknown' }
+  | { kind: 'otherEvent'; participant: Participant }
+  | { kind: 'notABadge' }
+
+/**
+ * Check-in at one checkpoint. Only that checkpoint's records are read. A new record shows at once:
+ * it joins the screen's records while it is being written, and leaves them if the write fails.
+ */
+export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id | null>) {
+  const settings = useSettingsStore()
+  const rosterStore = useRosterStore()
+  /** The checkpoint's records as last read, and those written here since, newest last. */
+  const history = shallowRef<{ read: CheckIn[]; added: CheckIn[] }>({ read: [], added: [] })
+  const ready = shallowRef(false)
+  const records = computed(() => (history.value.added.length === 0 ? history.value.read : [...history.value.read, ...history.value.added]))
+
+  // Reading thousands of records is costly, so it happens when the checkpoint changes or when the
+  // number stored differs from the number known (another tab wrote some); this device's own records
+  // are added as they are written.
+  const storedCount = liveQueryRef<number | null>(() => {
+    const eventId = event.value?.id
+    const stop = stopId.value
+    return eventId && stop ? (db) => db.participantRepository().countAt(eventId, stop) : null
+  }, null)
+  let reading = 0
+  async function read() {
+    const eventId = event.value?.id
+    const stop = stopId.value
+    const attempt = ++reading
+    if (!eventId || !stop) {
+      history.value = { read: [], added: [] }
+      return
+    }
+    const loaded = await (await roster()).checkinsAt(eventId, stop)
+    if (attempt !== reading) return
+    history.value = { read: loaded, added: [] }
+    ready.value = true
+  }
+  watch([() => event.value?.id, stopId], () => {
+    ready.value = false
+    void read()
+  }, { immediate: true })
+  watch(storedCount.value, (count) => {
+    if (count !== null && ready.value && count !== records.value.length) void read()
+  })
+
+  const readPresence = computed(() => (stopId.value ? presenceAt(history.value.read, stopId.value) : new Map<Id, Presence>()))
+  const presence = computed(() => {
+    const stop = stopId.value
+    const { added } = history.value
+    if (!stop || added.length === 0) return readPresence.value
+    return presenceWithNewRecords(readPresence.value, added, stop) ?? presenceAt(records.value, stop)
+  })
+  const count = computed(() => (stopId.value ? headCount(rosterStore.participants, presence.value) : null))
+
+  async function deviceId(): Promise<Id> {
+    return settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
   }
 
   /**
-   * Now, or just after the person's latest record at the checkpoint if the clock says otherwise
-   * (two taps in one millisecond, a clock set back): the order of records is the order of actions.
+   * Now, or just after the person's latest record here if the clock says otherwise (two taps in
+   * one millisecond, a clock set back): the order of records is the order of actions.
    */
-  function nextInstant(participantId: Id, stopId: Id): string {
-    const now = Date.parse(nowIso())
-    const latest = checkins.value.reduce(
-      (max, entry) => (entry.participantId === participantId && entry.stopId === stopId ? Math.max(max, Date.parse(entry.at)) : max),
+  function nextInstant(participantId: Id): string {
+    const latest = records.value.reduce(
+      (max, entry) => (entry.participantId === participantId ? Math.max(max, Date.parse(entry.at)) : max),
       Number.NEGATIVE_INFINITY,
     )
-    return new Date(Math.max(now, latest + 1)).toISOString()
+    return new Date(Math.max(Date.parse(nowIso()), latest + 1)).toISOString()
   }
 
-  /** Checks a person in or out at a checkpoint, unless that is already so. */
-  async function checkIn(participant: Participant, stopId: Id, mode: CheckInMode, method: CheckIn['method']): Promise<CheckInDecision> {
-    const decision = decideCheckIn(participant, mode, checkins.value, stopId)
-    if (decision.kind === 'record') {
-      await (await roster()).appendCheckIn({ ...record(participant.id, stopId, decision.action, method, newId()), deviceId: await deviceId() })
+  async function newRecord(participantId: Id, action: CheckIn['action'], method: CheckIn['method'], undoesId: Id | null = null): Promise<CheckIn> {
+    const stop = stopId.value
+    if (!stop) throw new Error('no checkpoint is selected')
+    return {
+      id: newId(),
+      eventId: requireEvent(event).id,
+      participantId,
+      stopId: stop,
+      action,
+      undoesId,
+      at: nextInstant(participantId),
+      deviceId: await deviceId(),
+      method,
     }
+  }
+
+  /** Shows the record at once, then stores it; if storing fails, it leaves the screen again. */
+  async function append(record: CheckIn): Promise<void> {
+    history.value = { read: history.value.read, added: [...history.value.added, record] }
+    try {
+      await (await roster()).appendCheckIn(record)
+    } catch (error) {
+      history.value = { read: history.value.read, added: history.value.added.filter((entry) => entry !== record) }
+      throw error
+    }
+  }
+
+  /** Checks a person in or out here, unless that is already so. */
+  async function checkIn(participant: Participant, mode: CheckInMode, method: CheckIn['method']): Promise<CheckInDecision> {
+    const stop = stopId.value
+    if (!stop) throw new Error('no checkpoint is selected')
+    const decision = decideCheckIn(participant, mode, records.value, stop)
+    if (decision.kind === 'record') await append(await newRecord(participant.id, decision.action, method))
     return decision
   }
 
   /** A scanned code: this event's badge, another event's, or nothing the app knows. */
-  async function scan(text: string, stopId: Id, mode: CheckInMode): Promise<ScanOutcome> {
+  async function scan(text: string, mode: CheckInMode): Promise<ScanOutcome> {
     const badge = readBadgePayload(text)
     if (badge.kind === 'notABadge') return { kind: 'notABadge' }
-    const local = participants.value.find((participant) => participant.badgeCode === badge.code)
-    if (local) return checkIn(local, stopId, mode, 'qr')
+    const local = rosterStore.participants.find((participant) => participant.badgeCode === badge.code)
+    if (local) return checkIn(local, mode, 'qr')
     const elsewhere = await (await roster()).byBadgeCode(badge.code)
-    const other = elsewhere.find((participant) => participant.eventId !== requireEvent().id)
+    const other = elsewhere.find((participant) => participant.eventId !== requireEvent(event).id)
     return other ? { kind: 'otherEvent', participant: other } : { kind: 'unknown' }
   }
 
-  /** Cancels the person's latest in or out at the checkpoint, with a record of its own. */
-  async function undo(participantId: Id, stopId: Id): Promise<boolean> {
-    const target = latestUndoable(checkins.value, participantId, stopId)
+  /** Cancels the person's latest in or out here, with a record of its own. */
+  async function undo(participantId: Id): Promise<boolean> {
+    const stop = stopId.value
+    const target = stop ? latestUndoable(records.value, participantId, stop) : null
     if (!target) return false
-    await (await roster()).appendCheckIn({ ...record(participantId, stopId, 'undo', target.method, newId(), target.id), deviceId: await deviceId() })
+    await append(await newRecord(participantId, 'undo', target.method, target.id))
     return true
   }
 
-  async function addWalkIn(draft: ParticipantDraft, stopId: Id): Promise<Result<Participant, ParticipantFieldError[]>> {
+  async function addWalkIn(draft: ParticipantDraft): Promise<Result<Participant, ParticipantFieldError[]>> {
     const details = validateParticipantDraft(draft, { currentYear: currentYear() })
     if (!details.ok) return details
     const id = newId()
+    const record = await newRecord(id, 'in', 'manual')
     const participant = await (await roster()).addAndCheckIn(
-      requireEvent().id,
+      requireEvent(event).id,
       { id, badgeCode: newBadgeCode(), details: details.value, source: 'manual' },
-      { ...record(id, stopId, 'in', 'manual', newId()), deviceId: await deviceId() },
+      record,
       nowIso(),
     )
     return ok(participant)
   }
 
-  return {
-    ready: live.ready,
-    participants,
-    checkins,
-    checkpoints,
-    searchIndex,
-    firstArrival,
-    addParticipant,
-    updateParticipant,
-    removeParticipant,
-    getParticipant,
-    importPlan,
-    checkIn,
-    scan,
-    undo,
-    addWalkIn,
-    headCountAt: (stopId: Id) => headCount(participants.value, checkins.value, stopId),
-    presenceAt: (stopId: Id) => presenceAt(checkins.value, stopId),
-  }
+  return { ready, records, presence, count, checkIn, scan, undo, addWalkIn }
 }
 
 /** The checkpoint to open on: the one under way or coming next by the effective schedule. */

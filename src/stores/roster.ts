@@ -1,0 +1,41 @@
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import { checkpointsOf } from '@/domain/attendance'
+import { intlLocale } from '@/domain/format'
+import { searchable } from '@/domain/search'
+import type { Participant, Stop } from '@/domain/types'
+import { useEventsStore } from './events'
+import { liveQueryRef } from './live'
+import { useSettingsStore } from './settings'
+
+/**
+ * The current event's roster and checkpoints, shared by every screen that lists people, so that
+ * moving between the roster and the check-in screen does not read thousands of people again.
+ */
+export const useRosterStore = defineStore('roster', () => {
+  const events = useEventsStore()
+  const settings = useSettingsStore()
+  const live = liveQueryRef<{ participants: Participant[]; stops: Stop[] }>(() => {
+    const id = events.currentEvent?.id
+    if (!id) return null
+    return async (db) => {
+      const [participants, stops] = await Promise.all([
+        db.participantRepository().participants(id),
+        db.itineraryRepository().stops(id),
+      ])
+      return { participants, stops }
+    }
+  }, { participants: [], stops: [] })
+
+  const participants = computed(() => live.value.value.participants)
+  const checkpoints = computed(() => checkpointsOf(live.value.value.stops))
+  /** Sorted by name and folded for search once per roster change, never per keystroke. */
+  const searchIndex = computed(() => {
+    const collator = new Intl.Collator(intlLocale(settings.language), { sensitivity: 'base' })
+    return [...participants.value]
+      .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
+      .map(searchable)
+  })
+
+  return { ready: computed(() => live.ready.value), participants, checkpoints, searchIndex }
+})
