@@ -78,3 +78,38 @@ test.describe('check-in by hand', () => {
     expect(csv).toMatch(/Surprise";;;;Instagrameur;09:35/)
   })
 })
+
+test.describe('scanning without a camera', () => {
+  test('a photo of a badge checks in; another event’s badge is named; no camera gets a clear message', async ({ page, app, events, eventForm, checkin }) => {
+    await page.clock.setFixedTime(at('09:35'))
+    await app.goto('/')
+    await events.loadSample()
+    // A photo of Hélène's badge, as the badge screen shows it.
+    await app.openTab('Participants')
+    await page.getByRole('listitem').filter({ hasText: 'Hélène Exemple' }).getByRole('link').click()
+    await page.getByRole('link', { name: 'Afficher le badge' }).click()
+    const photo = await page.getByRole('img', { name: /QR code du badge/ }).screenshot()
+
+    await app.openTab('Pointage')
+    await page.getByRole('button', { name: 'Scanner les badges' }).click()
+    await expect(page.getByRole('alert')).toContainText(/caméra/)
+    await page.getByLabel('Photo d’un badge').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: photo })
+    await expect(checkin.result()).toHaveText('✓ Hélène Exemple : pointé·e')
+    await page.getByLabel('Photo d’un badge').setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await page.getByRole('heading', { level: 1 }).screenshot() })
+    await expect(page.getByRole('alert')).toContainText('Aucun QR code lisible sur cette photo.')
+
+    // The same badge, scanned while another event is open.
+    await app.openEvents()
+    await events.startCreating()
+    await eventForm.fill({ name: 'Autre photowalk', date: '2027-07-24' })
+    await eventForm.save()
+    await events.open('Autre photowalk')
+    await page.getByRole('link', { name: 'Ajouter une étape' }).click()
+    await page.getByLabel('Titre').fill('Rendez-vous')
+    await page.getByLabel('Type').selectOption({ label: 'Point de rendez-vous' })
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await app.openTab('Pointage')
+    await page.getByLabel('Photo d’un badge').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: photo })
+    await expect(checkin.result()).toHaveText('✗ Badge d’un autre événement (Hélène Exemple)')
+  })
+})

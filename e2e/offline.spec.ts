@@ -22,7 +22,7 @@ test.describe('offline', () => {
     await events.open('Photowalk Auxerre (exemple)')
     await expect(page.getByRole('list', { name: 'Étapes de la journée' }).getByRole('listitem')).toHaveCount(9)
     await app.openTab('Participants')
-    await expect(page.getByText('12 participants')).toBeVisible()
+    await expect(page.getByText('12 sur 12')).toBeVisible()
     await app.openTab('Pointage')
     await expect(page.getByRole('heading', { level: 1, name: 'Pointage' })).toBeVisible()
     await app.openTab('Consentements')

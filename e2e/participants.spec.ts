@@ -95,7 +95,7 @@ test.describe('roster', () => {
 
   test('add, edit and remove a participant; bad input is refused', async ({ page, app, participants }) => {
     await app.openTab('Participants')
-    await page.getByRole('link', { name: 'Ajouter' }).click()
+    await page.getByRole('link', { name: 'Ajouter', exact: true }).click()
     await page.getByLabel('Compte Instagram').fill('hélène!')
     await page.getByLabel('E-mail').fill('pas-un-email')
     await page.getByRole('checkbox', { name: 'Mineur·e' }).check()

@@ -22,9 +22,9 @@ test.describe('sample event', () => {
     await expect(page.getByText('#PHOTOWALKXERRE')).toBeVisible()
 
     await app.openTab('Participants')
-    await expect(page.getByText('12 participants')).toBeVisible()
+    await expect(page.getByText('12 sur 12')).toBeVisible()
     await expect(page.getByText('Hélène Exemple')).toBeVisible()
-    await expect(page.getByText('Presse')).toBeVisible()
+    await expect(page.getByRole('listitem').filter({ hasText: 'Camille Échantillon' })).toContainText('Presse')
 
     await app.openTab('Pointage')
     await expect(page.getByRole('heading', { name: 'Balade en bateau électrique sur l’Yonne' })).toBeVisible()

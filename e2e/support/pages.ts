@@ -13,8 +13,13 @@ export class AppPage {
     return this.page.getByRole('navigation', { name: /Navigation principale|Main navigation/ })
   }
 
+  /** Taps a tab and waits until its screen is the one shown. */
   async openTab(name: string | RegExp) {
-    await this.navigation().getByRole('link', { name }).click()
+    const tab = this.navigation().getByRole('link', { name })
+    const path = await tab.getAttribute('href')
+    await tab.click()
+    if (path) await expect(this.page).toHaveURL(new RegExp(`${path}$`))
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible()
   }
 
   networkStatus(): Locator {
