@@ -27,7 +27,8 @@ test.describe('sample event', () => {
     await expect(page.getByRole('listitem').filter({ hasText: 'Camille Échantillon' })).toContainText('Presse')
 
     await app.openTab('Pointage')
-    await expect(page.getByRole('heading', { name: 'Balade en bateau électrique sur l’Yonne' })).toBeVisible()
+    await expect(page.getByLabel('Point de pointage')).toContainText('Balade en bateau électrique sur l’Yonne')
+    await expect(page.getByRole('region', { name: 'Comptage' })).toContainText('12')
     await app.openTab('Compteur')
     await expect(page.getByText('Objectif : 140 publications')).toBeVisible()
     await app.openTab('Consentements')
