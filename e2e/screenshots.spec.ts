@@ -2,7 +2,7 @@ import { expect, test } from './support/test'
 
 // Not part of `npm test`: `npm run screenshots` refreshes the README's pictures (phone project).
 test.describe('@screenshots', () => {
-  test('README screenshots', async ({ page, app, events, itinerary }) => {
+  test('README screenshots', async ({ page, app, events, itinerary, checkin }) => {
     test.skip(test.info().project.name !== 'phone', 'phone screenshots only')
     const shot = (name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, scale: 'css' })
     await page.clock.setFixedTime(new Date('2027-07-24T09:45:00+02:00'))
@@ -23,6 +23,17 @@ test.describe('@screenshots', () => {
     await page.goto(link)
     await expect(page.getByRole('heading', { level: 1, name: 'Photowalk Auxerre (exemple)' })).toBeVisible()
     await shot('participant')
+    await app.goto('/')
+    await page.clock.setFixedTime(new Date('2027-07-24T10:05:00+02:00'))
+    await app.openTab('Pointage')
+    for (const name of ['Hélène Exemple', 'Lucas Fictif', 'Chloé Démo', 'Zoé Essai']) await checkin.tapCheckIn(name)
+    await checkin.chooseMode('Débarquement')
+    await checkin.tapCheckOut('Zoé Essai')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await shot('checkin')
+    await app.openTab('Participants')
+    await expect(page.getByText('12 sur 12')).toBeVisible()
+    await shot('participants')
     await app.goto('/counter')
     await expect(page.getByText('Objectif : 140 publications')).toBeVisible()
     await shot('counter')
