@@ -1,6 +1,9 @@
 import { expect, seriousA11yViolations, test } from './support/test'
 
 test.describe('accessibility', () => {
+  // Each screen gets a full axe-core audit, which takes a few seconds on a busy machine.
+  test.describe.configure({ timeout: 120_000 })
+
   test('no serious or critical violation on any screen', async ({ page, app, events, eventForm }) => {
     await app.goto('/')
     await expect(page.getByRole('heading', { name: 'Aucun événement pour l’instant' })).toBeVisible()

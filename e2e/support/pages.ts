@@ -31,7 +31,7 @@ export class AppPage {
   }
 
   async openEvents() {
-    await this.page.getByRole('banner').getByRole('link', { name: /Événements|Events/ }).click()
+    await this.page.getByRole('banner').getByRole('link', { name: /changer d’événement|switch event/ }).click()
   }
 
   /** Resolves once a service worker controls the page, so a reload can be served offline. */

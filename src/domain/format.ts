@@ -64,6 +64,11 @@ export function formatClock(epochMs: number, timeZone: string, language: Languag
   return dateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone }).format(epochMs)
 }
 
+/** "+10 min", "−5 min": a delay, or time caught up. */
+export function formatSignedDuration(minutes: number, language: Language): string {
+  return `${minutes > 0 ? '+' : ''}${formatDuration(minutes, language)}`
+}
+
 /** "35 min", "1 h", "1 h 05": short enough for a glance in the sun. */
 export function formatDuration(totalMinutes: number, language: Language): string {
   const sign = totalMinutes < 0 ? '−' : ''

@@ -34,14 +34,9 @@ export function searchable(participant: Participant): SearchableParticipant {
   }
 }
 
-/** Every word typed must appear somewhere: "hel exe" finds Hélène Exemple; "@lucas" finds the handle. */
-export function matchesSearch(entry: SearchableParticipant, query: string): boolean {
-  const words = foldForSearch(query).split(' ').filter((word) => word !== '')
-  return words.every((word) => entry.haystack.includes(word))
-}
-
 /**
- * The participants matching a query, in the entries' order. With a limit, the search stops at the
+ * The participants matching a query: every word typed must appear somewhere in their name, handle,
+ * email or phone ("hel exe" finds Hélène Exemple; "@lucas" finds the handle),, in the entries' order. With a limit, the search stops at the
  * limit'th match: a screen showing the first few answers does not scan the whole roster.
  */
 export function searchParticipants(entries: readonly SearchableParticipant[], query: string, limit = Infinity): Participant[] {

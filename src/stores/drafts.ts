@@ -22,7 +22,9 @@ export function usePersistedDraft<T extends object>(name: Ref<string>, draft: Re
 
   function scheduleWrite() {
     dirty = true
-    writing ??= flush().finally(() => (writing = null))
+    writing ??= flush()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => (writing = null))
   }
 
   watch(draft, () => active && scheduleWrite(), { deep: true })
@@ -35,11 +37,16 @@ export function usePersistedDraft<T extends object>(name: Ref<string>, draft: Re
       active = true
       return saved !== undefined
     },
+    /** Forgets the draft; best effort, since what it kept has been saved or abandoned. */
     async discard(): Promise<void> {
       active = false
-      await writing
-      const { metaRepository } = await loadDatabase()
-      await metaRepository().clearDraft(name.value)
+      try {
+        await writing
+        const { metaRepository } = await loadDatabase()
+        await metaRepository().clearDraft(name.value)
+      } catch (error) {
+        console.error(error)
+      }
     },
   }
 }

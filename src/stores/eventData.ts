@@ -1,40 +1,31 @@
 import { computed, type Ref } from 'vue'
-import type { CheckIn, HashtagSample, Id, Participant, Stop } from '@/domain/types'
+import type { HashtagSample, Id } from '@/domain/types'
 import { liveQueryRef } from './live'
 
-interface EventData {
-  stops: Stop[]
-  participants: Participant[]
-  checkins: CheckIn[]
+interface EventSummary {
   consentCount: number
   consentTemplateCount: number
   latestHashtagSample: HashtagSample | null
 }
 
-const emptyEventData: EventData = { stops: [], participants: [], checkins: [], consentCount: 0, consentTemplateCount: 0, latestHashtagSample: null }
+const emptySummary: EventSummary = { consentCount: 0, consentTemplateCount: 0, latestHashtagSample: null }
 
-/** What is recorded for one event, kept current as records are added on this device or another tab. */
-export function useEventData(eventId: Ref<Id | null | undefined>) {
-  const live = liveQueryRef<EventData>(() => {
+/** Counts and the latest post count of an event, kept current: cheap queries, no record lists. */
+export function useEventSummary(eventId: Ref<Id | null | undefined>) {
+  const live = liveQueryRef<EventSummary>(() => {
     const id = eventId.value
     if (!id) return null
     return async (db) => {
       const data = db.eventDataRepository()
-      const [stops, participants, checkins, consentCount, consentTemplateCount, latestHashtagSample] = await Promise.all([
-        data.stops(id),
-        data.participants(id),
-        data.checkins(id),
+      const [consentCount, consentTemplateCount, latestHashtagSample] = await Promise.all([
         data.consentCount(id),
         data.consentTemplateCount(id),
         data.latestHashtagSample(id),
       ])
-      return { stops, participants, checkins, consentCount, consentTemplateCount, latestHashtagSample }
+      return { consentCount, consentTemplateCount, latestHashtagSample }
     }
-  }, emptyEventData)
+  }, emptySummary)
   return {
-    stops: computed(() => live.value.value.stops),
-    participants: computed(() => live.value.value.participants),
-    checkins: computed(() => live.value.value.checkins),
     consentCount: computed(() => live.value.value.consentCount),
     consentTemplateCount: computed(() => live.value.value.consentTemplateCount),
     latestHashtagSample: computed(() => live.value.value.latestHashtagSample),

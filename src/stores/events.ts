@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, watch } from 'vue'
 import type { EventContents } from '@/db'
 
 export type { EventContents }
@@ -68,6 +68,17 @@ export const useEventsStore = defineStore('events', () => {
     return sample.event
   }
 
+  /** Resolves once the events have been read, so a screen opened by a reload knows the current one. */
+  const whenReady = () =>
+    new Promise<void>((resolve) => {
+      if (snapshot.ready.value) return resolve()
+      const stop = watch(snapshot.ready, (ready) => {
+        if (!ready) return
+        stop()
+        resolve()
+      })
+    })
+
   const selectEvent = async (id: Id) => (await loadDatabase()).metaRepository().setCurrentEventId(id)
   const contentsOf = async (id: Id): Promise<EventContents> => (await events$()).contents(id)
   const deleteEvent = async (id: Id) => (await events$()).remove(id)
@@ -85,5 +96,6 @@ export const useEventsStore = defineStore('events', () => {
     contentsOf,
     deleteEvent,
     getEvent,
+    whenReady,
   }
 })

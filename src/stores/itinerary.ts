@@ -1,7 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { ok, type Result } from '@/domain/result'
 import { publicEventOf, type PublicEvent } from '@/domain/publicEvent'
-import { effectiveSchedule, nowAndNext } from '@/domain/schedule'
+import { activeShifts, effectiveSchedule, nowAndNext } from '@/domain/schedule'
 import { validateStopDraft, type StopDraft, type StopFieldError } from '@/domain/stop'
 import type { Id, PhotowalkEvent, ScheduleShift, Stop } from '@/domain/types'
 import { nowIso } from '@/services/clock'
@@ -23,8 +23,10 @@ const itinerary = async () => (await loadDatabase()).itineraryRepository()
 /** The organiser's day: stops, delays and what they add up to, with the actions that change them. */
 export function useItinerary(event: Ref<PhotowalkEvent | null>) {
   const settings = useSettingsStore()
+  // The event object changes with every edit; the query depends on its id only.
+  const eventId = computed(() => event.value?.id)
   const live = liveQueryRef<ItineraryData>(() => {
-    const id = event.value?.id
+    const id = eventId.value
     if (!id) return null
     return async (db) => {
       const repository = db.itineraryRepository()
@@ -40,13 +42,8 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     event.value ? effectiveSchedule(stops.value, shifts.value, event.value) : effectiveSchedule([], [], { date: '2000-01-01', timeZone: 'UTC' }),
   )
   const current = computed(() => nowAndNext(schedule.value, now.value))
-  const undone = computed(() => new Set(shifts.value.map((shift) => shift.undoesShiftId).filter((id) => id !== null)))
   /** Shifts in force, newest first, for the history the organiser can undo from. */
-  const shiftHistory = computed(() =>
-    shifts.value
-      .filter((shift) => shift.undoesShiftId === null && !undone.value.has(shift.id))
-      .sort((a, b) => b.at.localeCompare(a.at)),
-  )
+  const shiftHistory = computed(() => activeShifts(shifts.value).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)))
 
   function requireEvent(): PhotowalkEvent {
     if (!event.value) throw new Error('no event is selected')
@@ -89,7 +86,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
   }
 
   async function shiftFrom(fromStopId: Id, minutes: number) {
-    const deviceId = settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
+    const deviceId = await settings.ensureDeviceId()
     await (await itinerary()).appendShift({
       id: newId(),
       eventId: requireEvent().id,
@@ -102,7 +99,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
   }
 
   async function undoShift(shift: ScheduleShift) {
-    const deviceId = settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
+    const deviceId = await settings.ensureDeviceId()
     await (await itinerary()).appendShift({
       id: newId(),
       eventId: shift.eventId,

@@ -77,8 +77,9 @@ export function useRosterActions(event: Ref<PhotowalkEvent | null>) {
 
 /** Every check-in of the event, kept live: for the roster's arrival times. */
 export function useEventCheckins(event: Ref<PhotowalkEvent | null>) {
+  const eventId = computed(() => event.value?.id)
   return liveQueryRef<CheckIn[]>(() => {
-    const id = event.value?.id
+    const id = eventId.value
     return id ? (db) => db.participantRepository().checkins(id) : null
   }, [])
 }
@@ -95,6 +96,8 @@ export type ScanOutcome =
  */
 export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id | null>) {
   const settings = useSettingsStore()
+  // The event object changes with every edit; the queries depend on its id only.
+  const eventId = computed(() => event.value?.id)
   const rosterStore = useRosterStore()
   /** The checkpoint's records as last read, and those written here since, newest last. */
   const history = shallowRef<{ read: CheckIn[]; added: CheckIn[] }>({ read: [], added: [] })
@@ -105,28 +108,39 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
   // number stored differs from the number known (another tab wrote some); this device's own records
   // are added as they are written.
   const storedCount = liveQueryRef<number | null>(() => {
-    const eventId = event.value?.id
+    const id = eventId.value
     const stop = stopId.value
-    return eventId && stop ? (db) => db.participantRepository().countAt(eventId, stop) : null
+    return id && stop ? (db) => db.participantRepository().countAt(id, stop) : null
   }, null)
   let reading = 0
   async function read() {
-    const eventId = event.value?.id
+    const id = eventId.value
     const stop = stopId.value
     const attempt = ++reading
-    if (!eventId || !stop) {
+    if (!id || !stop) {
       history.value = { read: [], added: [] }
       return
     }
-    const loaded = await (await roster()).checkinsAt(eventId, stop)
-    if (attempt !== reading) return
-    history.value = { read: loaded, added: [] }
-    ready.value = true
+    try {
+      const loaded = await (await roster()).checkinsAt(id, stop)
+      if (attempt !== reading) return
+      // Records tapped while reading stay on screen until the database has them too.
+      const known = new Set(loaded.map((record) => record.id))
+      history.value = { read: loaded, added: history.value.added.filter((record) => !known.has(record.id) && record.stopId === stop) }
+      ready.value = true
+    } catch (error) {
+      console.error(error)
+    }
   }
-  watch([() => event.value?.id, stopId], () => {
-    ready.value = false
-    void read()
-  }, { immediate: true })
+  watch(
+    [eventId, stopId],
+    () => {
+      ready.value = false
+      history.value = { read: [], added: [] }
+      void read()
+    },
+    { immediate: true },
+  )
   watch(storedCount.value, (count) => {
     if (count !== null && ready.value && count !== records.value.length) void read()
   })
@@ -140,9 +154,6 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
   })
   const count = computed(() => (stopId.value ? headCount(rosterStore.participants, presence.value) : null))
 
-  async function deviceId(): Promise<Id> {
-    return settings.deviceId ?? (await (await loadDatabase()).metaRepository().ensureDeviceId(newId))
-  }
 
   /**
    * Now, or just after the person's latest record here if the clock says otherwise (two taps in
@@ -167,7 +178,7 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
       action,
       undoesId,
       at: nextInstant(participantId),
-      deviceId: await deviceId(),
+      deviceId: await settings.ensureDeviceId(),
       method,
     }
   }

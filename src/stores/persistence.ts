@@ -6,7 +6,12 @@ import { loadDatabase } from './database'
  * request is made at the first write, when there is something worth keeping, and only once.
  */
 export async function askForPersistenceOnFirstWrite(): Promise<void> {
-  const { metaRepository } = await loadDatabase()
-  const askedBefore = await metaRepository().markPersistenceRequested()
-  if (!askedBefore) await requestPersistentStorage()
+  try {
+    const { metaRepository } = await loadDatabase()
+    const askedBefore = await metaRepository().markPersistenceRequested()
+    // Not awaited: a browser may ask the person, and the write that led here is already done.
+    if (!askedBefore) void requestPersistentStorage()
+  } catch (error) {
+    console.error(error)
+  }
 }

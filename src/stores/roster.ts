@@ -15,8 +15,10 @@ import { useSettingsStore } from './settings'
 export const useRosterStore = defineStore('roster', () => {
   const events = useEventsStore()
   const settings = useSettingsStore()
+  // The event object changes with every edit; the roster depends on its id only.
+  const eventId = computed(() => events.currentEvent?.id)
   const live = liveQueryRef<{ participants: Participant[]; stops: Stop[] }>(() => {
-    const id = events.currentEvent?.id
+    const id = eventId.value
     if (!id) return null
     return async (db) => {
       const [participants, stops] = await Promise.all([

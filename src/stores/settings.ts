@@ -15,19 +15,32 @@ export const useSettingsStore = defineStore('settings', () => {
     const raw = await readSavedLanguageQuickly()
     const saved = isLanguage(raw) ? raw : null
     language.value = chooseLanguage({ query: sources.query, saved, browser: sources.browser })
-    const chosenByQuery = sources.query !== null && language.value !== saved
-    void loadDatabase().then(async ({ metaRepository }) => {
-      const meta = metaRepository()
-      deviceId.value = await meta.ensureDeviceId(newId)
-      if (chosenByQuery) await meta.setLanguage(language.value)
-    })
+    const chosenByQuery = isLanguage(sources.query?.trim().toLowerCase()) && language.value !== saved
+    void loadDatabase()
+      .then(async ({ metaRepository }) => {
+        const meta = metaRepository()
+        deviceId.value = await meta.ensureDeviceId(newId)
+        if (chosenByQuery) await meta.setLanguage(language.value)
+      })
+      .catch((error: unknown) => console.error(error))
   }
 
+  /** Switches at once; remembering the choice follows. */
   async function setLanguage(next: Language): Promise<void> {
-    const { metaRepository } = await loadDatabase()
-    await metaRepository().setLanguage(next)
     language.value = next
+    try {
+      const { metaRepository } = await loadDatabase()
+      await metaRepository().setLanguage(next)
+    } catch (error) {
+      console.error(error)
+    }
   }
 
-  return { language, deviceId, initialise, setLanguage }
+  /** This device's id, created on first run if the start-up could not yet. */
+  async function ensureDeviceId(): Promise<string> {
+    deviceId.value ??= await (await loadDatabase()).metaRepository().ensureDeviceId(newId)
+    return deviceId.value
+  }
+
+  return { language, deviceId, initialise, setLanguage, ensureDeviceId }
 })

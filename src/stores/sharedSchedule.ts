@@ -20,28 +20,43 @@ export interface SharedScheduleState {
  */
 export function useSharedSchedule() {
   const state = shallowRef<SharedScheduleState>({ event: null, outcome: null, linkError: null, loading: true })
+  let latestCall = 0
 
+  /** Opens a link (or the kept copy); a later call wins over one still running. */
   async function open(fragment: string): Promise<void> {
+    const call = ++latestCall
+    const update = (next: SharedScheduleState) => {
+      if (call === latestCall) state.value = next
+    }
     state.value = { ...state.value, loading: true }
+    try {
+      await openLink(fragment, update)
+    } catch (error) {
+      console.error(error)
+      update({ ...state.value, loading: false })
+    }
+  }
+
+  async function openLink(fragment: string, update: (next: SharedScheduleState) => void): Promise<void> {
     if (fragment.replace(/^#/, '') !== '') {
       const decoded = await decodeShareFragment(fragment)
       if (!decoded.ok) {
-        const kept = await latestKept()
-        state.value = { event: kept, outcome: null, linkError: decoded.error, loading: false }
+        update({ event: await latestKept(), outcome: null, linkError: decoded.error, loading: false })
         return
       }
-      state.value = { event: decoded.value, outcome: null, linkError: null, loading: false }
+      // The schedule shows at once from the link; keeping it on the phone follows.
+      update({ event: decoded.value, outcome: null, linkError: null, loading: false })
       const { sharedEventRepository } = await loadDatabase()
       const outcome = await sharedEventRepository().receive(decoded.value, nowIso())
       if (outcome === 'olderIgnored') {
         const kept = await sharedEventRepository().get(decoded.value.id)
-        state.value = { event: kept?.event ?? decoded.value, outcome, linkError: null, loading: false }
+        update({ event: kept?.event ?? decoded.value, outcome, linkError: null, loading: false })
       } else {
-        state.value = { ...state.value, outcome }
+        update({ event: decoded.value, outcome, linkError: null, loading: false })
       }
       return
     }
-    state.value = { event: await latestKept(), outcome: null, linkError: null, loading: false }
+    update({ event: await latestKept(), outcome: null, linkError: null, loading: false })
   }
 
   async function latestKept(): Promise<PublicEvent | null> {
