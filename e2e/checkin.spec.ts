@@ -1,7 +1,20 @@
 import { readFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
 import { expect, test } from './support/test'
 
 const at = (time: string) => new Date(`2027-07-24T${time}:00+02:00`)
+
+/** How many check-in records the page's database holds. */
+function storedCheckins(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const request = indexedDB.open('photowalk')
+    const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)))
+    const count = db.transaction('checkins').objectStore('checkins').count()
+    const result: number = await new Promise((resolve) => (count.onsuccess = () => resolve(count.result)))
+    db.close()
+    return result
+  })
+}
 
 test.describe('check-in by hand', () => {
   test('opens on the current checkpoint; search, check in, undo; works offline too', async ({ page, context, app, events, checkin }) => {
@@ -22,6 +35,8 @@ test.describe('check-in by hand', () => {
     await expect(checkin.figure('manquants')).toHaveText('11')
     await checkin.undo('Hélène Exemple')
     await expect(checkin.figure('présents')).toHaveText('0')
+    // The screen answers before the write is on disk (milliseconds later): wait for both records.
+    await expect.poll(() => storedCheckins(page)).toBe(2)
 
     await context.setOffline(true)
     await page.reload()
@@ -29,6 +44,7 @@ test.describe('check-in by hand', () => {
     await checkin.search('lucas')
     await checkin.tapCheckIn('Lucas Fictif')
     await expect(checkin.result()).toContainText('Lucas Fictif : pointé·e')
+    await expect.poll(() => storedCheckins(page)).toBe(3)
     await page.reload()
     await expect(checkin.figure('présents')).toHaveText('1')
     await page.getByRole('group', { name: /Qui manque/ }).or(page.getByText(/Qui manque \?/)).first().click()

@@ -91,8 +91,8 @@ export type ScanOutcome =
   | { kind: 'notABadge' }
 
 /**
- * Check-in at one checkpoint. Only that checkpoint's records are read. A new record shows at once:
- * it joins the screen's records while it is being written, and leaves them if the write fails.
+ * Check-in at one checkpoint. Only that checkpoint's records are read; a record written here joins
+ * them at once, without reading the others again.
  */
 export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id | null>) {
   const settings = useSettingsStore()
@@ -112,6 +112,8 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
     const stop = stopId.value
     return id && stop ? (db) => db.participantRepository().countAt(id, stop) : null
   }, null)
+  /** Writes in progress, per person: a second tap on someone waits for the first to be stored. */
+  const writes = new Map<Id, Promise<void>>()
   let reading = 0
   async function read() {
     const id = eventId.value
@@ -141,9 +143,13 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
     },
     { immediate: true },
   )
-  watch(storedCount.value, (count) => {
-    if (count !== null && ready.value && count !== records.value.length) void read()
-  })
+  // While this device is writing, the count runs ahead of the records on screen: not a sign of
+  // another tab's writes. The next change of the count compares them again.
+  const readIfBehind = () => {
+    const count = storedCount.value.value
+    if (count !== null && ready.value && writes.size === 0 && count !== records.value.length) void read()
+  }
+  watch(storedCount.value, readIfBehind)
 
   const readPresence = computed(() => (stopId.value ? presenceAt(history.value.read, stopId.value) : new Map<Id, Presence>()))
   const presence = computed(() => {
@@ -183,14 +189,25 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
     }
   }
 
-  /** Shows the record at once, then stores it; if storing fails, it leaves the screen again. */
+  const settled = async (participantId: Id) => {
+    await writes.get(participantId)?.catch(() => undefined)
+  }
+
+  /**
+   * Shows the record at once and stores it, in one small transaction that takes milliseconds; if
+   * storing fails, the record leaves the screen again and the error reaches the caller.
+   */
   async function append(record: CheckIn): Promise<void> {
     history.value = { read: history.value.read, added: [...history.value.added, record] }
+    const write = (async () => (await roster()).appendCheckIn(record).then(() => undefined))()
+    writes.set(record.participantId, write)
     try {
-      await (await roster()).appendCheckIn(record)
+      await write
     } catch (error) {
       history.value = { read: history.value.read, added: history.value.added.filter((entry) => entry !== record) }
       throw error
+    } finally {
+      if (writes.get(record.participantId) === write) writes.delete(record.participantId)
     }
   }
 
@@ -198,6 +215,7 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
   async function checkIn(participant: Participant, mode: CheckInMode, method: CheckIn['method']): Promise<CheckInDecision> {
     const stop = stopId.value
     if (!stop) throw new Error('no checkpoint is selected')
+    await settled(participant.id)
     const decision = decideCheckIn(participant, mode, records.value, stop)
     if (decision.kind === 'record') await append(await newRecord(participant.id, decision.action, method))
     return decision
@@ -216,6 +234,7 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
 
   /** Cancels the person's latest in or out here, with a record of its own. */
   async function undo(participantId: Id): Promise<boolean> {
+    await settled(participantId)
     const stop = stopId.value
     const target = stop ? latestUndoable(records.value, participantId, stop) : null
     if (!target) return false
