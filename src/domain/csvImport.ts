@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { validateParticipantDraft, type ParticipantDetails, type ParticipantFieldError } from './participant'
+import { displayName, validateParticipantDraft, type ParticipantDetails, type ParticipantFieldError } from './participant'
 import { foldForSearch } from './search'
 import { err, ok, type Result } from './result'
 import type { Participant, ParticipantRole } from './types'
@@ -312,11 +312,8 @@ export function planImport(
       for (const key of identityKeys(details)) byKey.set(key, { kind: 'row', index })
       continue
     }
-    const name =
-      match.kind === 'roster'
-        ? `${match.participant.firstName} ${match.participant.lastName}`.trim()
-        : `${plan.toAdd[match.index]?.firstName ?? ''} ${plan.toAdd[match.index]?.lastName ?? ''}`.trim()
-    plan.duplicates.push({ candidate, matches: name })
+    const matched = match.kind === 'roster' ? match.participant : plan.toAdd[match.index]
+    plan.duplicates.push({ candidate, matches: matched ? displayName(matched) : '' })
     if (policy === 'skip') continue
     if (match.kind === 'row') {
       const combined = merged(plan.toAdd[match.index] as ParticipantDetails, details)
