@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
 import { browserPath, chromiumArgs } from './scripts/browser.mjs'
 
-const previewPort = 4173
+// Ports can be moved so that two checkouts of the project can run their suites side by side.
+const previewPort = Number(process.env.PHOTOWALK_PREVIEW_PORT ?? 4173)
 const fakeCameraFile = fileURLToPath(new URL('./e2e/.artifacts/fake-camera.y4m', import.meta.url))
 const phone = {
   viewport: { width: 390, height: 844 },
@@ -11,7 +12,7 @@ const phone = {
   hasTouch: true,
   userAgent: devices['Pixel 7'].userAgent,
 }
-export const updateServerPort = 4174
+export const updateServerPort = Number(process.env.PHOTOWALK_UPDATE_PORT ?? 4174)
 
 export default defineConfig({
   testDir: './e2e',

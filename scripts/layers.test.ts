@@ -8,7 +8,8 @@ async function restrictedImports(filePath: string, code: string): Promise<number
   return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').length
 }
 
-describe('layer boundaries enforced by the lint', () => {
+// The first lint loads every plugin and the whole config: seconds on a busy 2-core machine.
+describe('layer boundaries enforced by the lint', { timeout: 30_000 }, () => {
   it.each([
     ['src/domain/example.ts', "import { ref } from 'vue'"],
     ['src/domain/example.ts', "import { defineStore } from 'pinia'"],

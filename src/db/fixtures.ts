@@ -170,18 +170,53 @@ const withEventRevision = (fixtures: Fixtures, revision: number): Fixtures => ({
   events: (fixtures.events ?? []).map((event) => ({ ...(event as object), revision })),
 })
 
+const withFields = (fixtures: Fixtures, table: string, fields: Record<string, unknown>): Fixtures => {
+  const rows = fixtures[table]
+  return rows ? { ...fixtures, [table]: rows.map((row) => ({ ...(row as object), ...fields })) } : fixtures
+}
+
+/** Version 3's new fields, with the values its migration gives older records. */
+const withVersion3Defaults = (fixtures: Fixtures): Fixtures =>
+  withFields(
+    withFields(withFields(fixtures, 'participants', { bookedBy: '' }), 'scheduleShifts', { lengthensStop: false }),
+    'sharedEvents',
+    { signerKey: null },
+  )
+
+const version2: Fixtures = { ...withEventRevision(version1, 3), sharedEvents: [sharedEventFixture] }
+
+const version3: Fixtures = {
+  ...withFields(
+    withFields(withFields(version2, 'participants', { bookedBy: 'Paul Exemple <paul@example.org>' }), 'scheduleShifts', {
+      lengthensStop: true,
+    }),
+    'sharedEvents',
+    { signerKey: 'BP'.padEnd(87, 'x') },
+  ),
+  signingKeys: [
+    {
+      eventId: 'e1',
+      publicKey: 'BP'.padEnd(87, 'x'),
+      privateKey: { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43), d: 'd'.repeat(43) },
+      createdAt: '2026-11-26T10:00:00.000Z',
+    },
+  ],
+}
+
 /**
  * One record for every table, in the shape each schema version stored. Each version's migration
  * test writes the fixtures of the version before it and checks them against `afterUpgradeTo`.
  */
 export const fixturesByVersion: Record<number, Fixtures> = {
   1: version1,
-  2: { ...withEventRevision(version1, 3), sharedEvents: [sharedEventFixture] },
+  2: version2,
+  3: version3,
 }
 
 /** What the previous version's fixtures must look like once upgraded to each version. */
 export const afterUpgradeTo: Record<number, (previous: Fixtures) => Fixtures> = {
   2: (previous) => withEventRevision(previous, 1),
+  3: withVersion3Defaults,
 }
 
 export async function writeFixtures(db: PhotowalkDatabase, fixtures: Record<string, unknown[]>): Promise<void> {

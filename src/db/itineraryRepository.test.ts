@@ -65,11 +65,11 @@ describe('itinerary repository', () => {
   it('appends shifts and their undos, never changing the earlier ones', async () => {
     const { itinerary } = await withEvent()
     const base = { eventId: 'e1', fromStopId: 'a', deviceId: 'd' }
-    await itinerary.appendShift({ ...base, id: 's1', minutes: 10, undoesShiftId: null, at: '2027-07-24T08:00:00.000Z' })
-    await itinerary.appendShift({ ...base, id: 's2', minutes: 0, undoesShiftId: 's1', at: '2027-07-24T08:05:00.000Z' })
+    await itinerary.appendShift({ ...base, id: 's1', minutes: 10, undoesShiftId: null, lengthensStop: false, at: '2027-07-24T08:00:00.000Z' })
+    await itinerary.appendShift({ ...base, id: 's2', minutes: 0, undoesShiftId: 's1', lengthensStop: false, at: '2027-07-24T08:05:00.000Z' })
     expect((await itinerary.shifts('e1')).map((shift) => shift.id)).toEqual(['s1', 's2'])
     await expect(
-      itinerary.appendShift({ ...base, id: 's1', minutes: 99, undoesShiftId: null, at: '2027-07-24T09:00:00.000Z' }),
+      itinerary.appendShift({ ...base, id: 's1', minutes: 99, undoesShiftId: null, lengthensStop: false, at: '2027-07-24T09:00:00.000Z' }),
     ).rejects.toThrow()
     expect((await itinerary.shifts('e1'))[0]?.minutes).toBe(10)
   })

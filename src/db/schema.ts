@@ -3,6 +3,7 @@ import { databaseName } from './startupSettings'
 import type {
   CheckIn,
   ConsentRecord,
+  EventSigningKey,
   ConsentTemplate,
   HashtagMedia,
   HashtagSample,
@@ -54,6 +55,31 @@ export const schemaVersions: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    // Signed share links, payers kept apart from participants, delays that lengthen a running stop.
+    version: 3,
+    stores: { signingKeys: 'eventId' },
+    async upgrade(transaction) {
+      await transaction
+        .table('participants')
+        .toCollection()
+        .modify((participant: { bookedBy?: string }) => {
+          participant.bookedBy ??= ''
+        })
+      await transaction
+        .table('scheduleShifts')
+        .toCollection()
+        .modify((shift: { lengthensStop?: boolean }) => {
+          shift.lengthensStop ??= false
+        })
+      await transaction
+        .table('sharedEvents')
+        .toCollection()
+        .modify((shared: { signerKey?: string | null }) => {
+          shared.signerKey ??= null
+        })
+    },
+  },
 ]
 
 export const currentSchemaVersion = schemaVersions.at(-1)?.version ?? 0
@@ -67,6 +93,7 @@ export const eventScopedTables = [
   'consents',
   'hashtagSamples',
   'hashtagMedia',
+  'signingKeys',
 ] as const
 export type EventScopedTable = (typeof eventScopedTables)[number]
 
@@ -82,6 +109,7 @@ export class PhotowalkDatabase extends Dexie {
   hashtagMedia!: Table<HashtagMedia, [string, string]>
   meta!: Table<MetaEntry, string>
   sharedEvents!: Table<SharedEvent, string>
+  signingKeys!: Table<EventSigningKey, string>
 
   /** `versions` is only narrowed by the migration tests, to write data as an older app did. */
   constructor(name = databaseName, versions: readonly SchemaVersion[] = schemaVersions) {

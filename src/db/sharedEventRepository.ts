@@ -19,7 +19,7 @@ export function createSharedEventRepository(db: PhotowalkDatabase) {
           return 'unchanged'
         }
         if (!isNewerPublicEvent(event, stored)) return 'olderIgnored'
-        await db.sharedEvents.put({ id: event.id, revision: event.revision, receivedAt: now, event })
+        await db.sharedEvents.put({ id: event.id, revision: event.revision, receivedAt: now, event, signerKey: null })
         return stored ? 'updated' : 'stored'
       })
     },

@@ -235,6 +235,7 @@ export function candidatesFrom(
         birthYear,
         companionOf: '',
         notes: raw.notes,
+        bookedBy: '',
       },
       context,
     )
@@ -326,8 +327,8 @@ export function planImport(
     else plan.unchanged += 1
   }
   for (const [id, details] of updates) {
-    const { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, companionOf, notes } = details
-    plan.toUpdate.push({ id, details: { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, companionOf, notes } })
+    const { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, companionOf, notes, bookedBy } = details
+    plan.toUpdate.push({ id, details: { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, companionOf, notes, bookedBy } })
   }
   return plan
 }

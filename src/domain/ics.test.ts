@@ -22,7 +22,7 @@ function sampleCalendar(shiftMinutes: number) {
   })
   const picnic = sample.stops[2]!
   const shifts = shiftMinutes
-    ? [{ id: 'x', eventId: sample.event.id, fromStopId: picnic.id, minutes: shiftMinutes, undoesShiftId: null, at: '2027-07-24T09:00:00.000Z', deviceId: 'd' }]
+    ? [{ id: 'x', eventId: sample.event.id, fromStopId: picnic.id, minutes: shiftMinutes, undoesShiftId: null, lengthensStop: false, at: '2027-07-24T09:00:00.000Z', deviceId: 'd' }]
     : []
   const base = publicEventOf(sample.event, sample.stops, shifts)
   const event = { ...base, stops: base.stops.map((stop, index) => (index === 3 ? { ...stop, title: 'Cathédrale; nef, chœur\\vitraux' } : stop)) }

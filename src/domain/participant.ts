@@ -16,11 +16,12 @@ export interface ParticipantDraft {
   birthYear: string
   companionOf: string
   notes: string
+  bookedBy: string
 }
 
 export type ParticipantDetails = Pick<
   Participant,
-  'firstName' | 'lastName' | 'instagram' | 'email' | 'phone' | 'role' | 'isMinor' | 'birthYear' | 'companionOf' | 'notes'
+  'firstName' | 'lastName' | 'instagram' | 'email' | 'phone' | 'role' | 'isMinor' | 'birthYear' | 'companionOf' | 'notes' | 'bookedBy'
 >
 
 export type ParticipantFieldError =
@@ -31,6 +32,7 @@ export type ParticipantFieldError =
   | { field: 'role'; code: 'invalidRole' }
   | { field: 'birthYear'; code: 'required' | 'invalidYear' | 'notAMinor' }
   | { field: 'notes'; code: 'tooLong' }
+  | { field: 'bookedBy'; code: 'tooLong' }
 
 export function emptyParticipantDraft(): ParticipantDraft {
   return {
@@ -44,6 +46,7 @@ export function emptyParticipantDraft(): ParticipantDraft {
     birthYear: '',
     companionOf: '',
     notes: '',
+    bookedBy: '',
   }
 }
 
@@ -59,6 +62,7 @@ export function draftFromParticipant(participant: ParticipantDetails): Participa
     birthYear: participant.birthYear === null ? '' : String(participant.birthYear),
     companionOf: participant.companionOf ?? '',
     notes: participant.notes,
+    bookedBy: participant.bookedBy,
   }
 }
 
@@ -138,6 +142,8 @@ export function validateParticipantDraft(
 
   const notes = draft.notes.trim()
   if (notes.length > 1000) errors.push({ field: 'notes', code: 'tooLong' })
+  const bookedBy = draft.bookedBy.trim().replace(/\s+/g, ' ')
+  if (bookedBy.length > 300) errors.push({ field: 'bookedBy', code: 'tooLong' })
 
   if (errors.length > 0 || !instagram.ok || !email.ok || !phone.ok) return err(errors)
   return ok({
@@ -151,6 +157,7 @@ export function validateParticipantDraft(
     birthYear,
     companionOf: draft.companionOf.trim() || null,
     notes,
+    bookedBy,
   })
 }
 

@@ -24,7 +24,7 @@ function sample() {
 describe('publicEventOf', () => {
   it('keeps the public part only, with each stop’s current delay', () => {
     const day = sample()
-    const shift = { id: 's', eventId: day.event.id, fromStopId: day.stops[3]!.id, minutes: 10, undoesShiftId: null, at: '', deviceId: 'd' }
+    const shift = { id: 's', eventId: day.event.id, fromStopId: day.stops[3]!.id, minutes: 10, undoesShiftId: null, lengthensStop: false, at: '', deviceId: 'd' }
     const event = publicEventOf(day.event, day.stops, [shift])
     expect(Object.keys(event).sort()).toEqual(
       ['date', 'hashtags', 'id', 'meetingPoint', 'name', 'organisation', 'revision', 'stops', 'timeZone'].sort(),
@@ -72,7 +72,7 @@ describe('expandPublicEvent', () => {
 describe('publicSchedule and revisions', () => {
   it('lays out the day as the link describes it', () => {
     const day = sample()
-    const shift = { id: 's', eventId: day.event.id, fromStopId: day.stops[0]!.id, minutes: 10, undoesShiftId: null, at: '', deviceId: 'd' }
+    const shift = { id: 's', eventId: day.event.id, fromStopId: day.stops[0]!.id, minutes: 10, undoesShiftId: null, lengthensStop: false, at: '', deviceId: 'd' }
     const schedule = publicSchedule(publicEventOf(day.event, day.stops, [shift]))
     expect(schedule.stops[0]?.delayMinutes).toBe(10)
     expect(schedule.conflicts.map((entry) => [entry.stop.title, entry.lateForFixedMinutes])).toEqual([

@@ -43,6 +43,8 @@ export interface SharedEvent {
   revision: number
   receivedAt: IsoInstant
   event: PublicEvent
+  /** The public key that signed the copy kept (base64url); null for a copy kept before links were signed. */
+  signerKey: string | null
 }
 
 export const publicStopKeyLength = 8

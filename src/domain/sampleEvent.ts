@@ -211,6 +211,7 @@ export function buildSampleEvent(inputs: SampleEventInputs): SampleEvent {
       birthYear: null,
       companionOf: null,
       notes: '',
+      bookedBy: '',
       badgeCode: inputs.newBadgeCode(),
       source: 'sample',
       createdAt: inputs.now,

@@ -44,6 +44,7 @@ function shift(fromStopId: string, minutes: number, undoesShiftId: string | null
     fromStopId,
     minutes,
     undoesShiftId,
+    lengthensStop: false,
     at: '2027-07-24T08:00:00.000Z',
     deviceId: 'd',
   }

@@ -66,6 +66,11 @@ export interface ScheduleShift {
   fromStopId: Id
   minutes: number
   undoesShiftId: Id | null
+  /**
+   * The stop had already begun when the delay was declared: its end moves, not its start, so no
+   * start is ever moved into the past.
+   */
+  lengthensStop: boolean
   at: IsoInstant
   deviceId: Id
 }
@@ -87,6 +92,11 @@ export interface Participant {
   birthYear: number | null
   companionOf: Id | null
   notes: string
+  /**
+   * Who booked the place when it was not the participant (a parent, a colleague): a contact of its
+   * own, name and/or email as the ticketing tool gave them. Never used to tell two people apart.
+   */
+  bookedBy: string
   /** Opaque, unguessable code carried by the badge's QR code. */
   badgeCode: string
   source: 'manual' | 'import' | 'sample'
@@ -173,6 +183,27 @@ export interface HashtagMedia {
   hashtag: string
   postedAt: IsoInstant | null
   seenAt: IsoInstant
+}
+
+/**
+ * The key pair that signs an event's share links, kept by the organiser's devices only. The public
+ * half travels in every link; participants' phones accept updates signed by it alone.
+ */
+export interface EventSigningKey {
+  eventId: Id
+  /** Raw uncompressed P-256 point, base64url. */
+  publicKey: string
+  /** The private key as a JSON Web Key (ECDSA P-256), so a backup can carry it to another organiser's phone. */
+  privateKey: EcPrivateJwk
+  createdAt: IsoInstant
+}
+
+export interface EcPrivateJwk {
+  kty: 'EC'
+  crv: 'P-256'
+  x: string
+  y: string
+  d: string
 }
 
 export interface MetaEntry {

@@ -45,6 +45,7 @@ function sampleDay(extraStops = 0): PublicEvent {
     fromStopId: sample.stops[2]?.id ?? '',
     minutes: 15,
     undoesShiftId: null,
+    lengthensStop: false,
     at: '2027-07-24T10:00:00.000Z',
     deviceId: newId(),
   }

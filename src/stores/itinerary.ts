@@ -93,6 +93,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
       fromStopId,
       minutes,
       undoesShiftId: null,
+      lengthensStop: false,
       at: nowIso(),
       deviceId,
     })
@@ -106,6 +107,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
       fromStopId: shift.fromStopId,
       minutes: 0,
       undoesShiftId: shift.id,
+      lengthensStop: false,
       at: nowIso(),
       deviceId,
     })
