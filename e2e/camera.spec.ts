@@ -18,10 +18,18 @@ test('scanning a badge with the camera checks in, recognises a second scan, and 
   await app.openTab('Pointage')
   await checkin.chooseCheckpoint('Balade en bateau électrique sur l’Yonne')
   await page.getByRole('button', { name: 'Scanner les badges' }).click()
-  await expect(checkin.result()).toHaveText('✓ Hélène Exemple : pointé·e', { timeout: 15_000 })
+  // The whole picture is on screen while aiming: nothing under the bottom navigation or the header.
+  const camera = page.getByLabel('Image de la caméra')
+  await expect(camera).toBeVisible()
+  const wholePictureShown = async () => {
+    const [video, navigation, header] = await Promise.all([camera.boundingBox(), app.navigation().boundingBox(), page.getByRole('banner').boundingBox()])
+    return video !== null && video.height > 100 && navigation !== null && header !== null && video.y >= header.y + header.height && video.y + video.height <= navigation.y
+  }
+  await expect.poll(wholePictureShown).toBe(true)
+  await expect(checkin.result()).toHaveText('✓ Hélène Exemple : à bord', { timeout: 15_000 })
   await expect(checkin.figure('à bord')).toHaveText('1')
   // The badge stays in front of the camera: the next reading is recognised, not counted twice.
-  await expect(checkin.result()).toContainText('Hélène Exemple : déjà pointé·e ici à', { timeout: 15_000 })
+  await expect(checkin.result()).toContainText('Hélène Exemple : déjà à bord depuis', { timeout: 15_000 })
   await expect(checkin.figure('à bord')).toHaveText('1')
   await page.getByRole('button', { name: 'Arrêter la caméra' }).click()
 
@@ -30,7 +38,7 @@ test('scanning a badge with the camera checks in, recognises a second scan, and 
   await checkin.chooseCheckpoint('Balade en bateau électrique sur l’Yonne')
   await checkin.chooseMode('Débarquement')
   await page.getByRole('button', { name: 'Scanner les badges' }).click()
-  await expect(checkin.result()).toHaveText('✓ Hélène Exemple : départ noté', { timeout: 15_000 })
+  await expect(checkin.result()).toHaveText('✓ Hélène Exemple : débarqué·e', { timeout: 15_000 })
   await expect(checkin.figure('à terre')).toHaveText('1')
   await page.getByRole('button', { name: 'Arrêter la caméra' }).click()
 
@@ -38,6 +46,9 @@ test('scanning a badge with the camera checks in, recognises a second scan, and 
   await page.getByRole('button', { name: 'Scanner les badges' }).click()
   await expect(checkin.result()).toHaveText('✗ Code inconnu', { timeout: 15_000 })
   await page.getByRole('button', { name: 'Arrêter la caméra' }).click()
+  // An unreadable badge leaves the search one tap away.
+  await page.getByRole('button', { name: 'Chercher par nom' }).click()
+  await expect(page.getByLabel('Rechercher')).toBeFocused()
   showToFakeCamera('https://example.org/not-a-badge')
   await page.getByRole('button', { name: 'Scanner les badges' }).click()
   await expect(checkin.result()).toHaveText('✗ Ce n’est pas un badge Photowalk', { timeout: 15_000 })

@@ -300,20 +300,26 @@ export class CheckinPage {
     return this.headCount().locator('p', { hasText: label }).locator('.number')
   }
 
+  /** What the last scan or tap did, in words. */
   result(): Locator {
-    return this.page.locator('.result[role="status"]')
+    return this.page.locator('.result[role="status"] > span')
   }
 
   async search(text: string) {
     await this.page.getByLabel('Rechercher').fill(text)
   }
 
+  /** The button on a person's row: "Arrivé·e", "Parti·e", "Embarquer", "Débarquer". */
+  action(label: 'Arrivé·e' | 'Parti·e' | 'Embarquer' | 'Débarquer', name: string): Locator {
+    return this.page.getByRole('button', { name: `${label} ${name}`, exact: true })
+  }
+
   async tapCheckIn(name: string) {
-    await this.page.getByRole('button', { name: `Arrivé·e ${name}` }).click()
+    await this.action('Arrivé·e', name).click()
   }
 
   async tapCheckOut(name: string) {
-    await this.page.getByRole('button', { name: `Parti·e ${name}` }).click()
+    await this.action('Parti·e', name).click()
   }
 
   async undo(name: string) {

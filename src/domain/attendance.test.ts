@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkpointsOf, decideCheckIn, effectiveCheckins, headCount, latestUndoable, presenceAt, presenceWithNewRecords } from './attendance'
+import { checkpointsOf, currentCheckpoint, decideCheckIn, effectiveCheckins, headCount, latestUndoable, presenceAt, presenceWithNewRecords } from './attendance'
 import { badgePayload, readBadgePayload } from './badgePayload'
+import { effectiveSchedule } from './schedule'
 import type { CheckIn, Participant, Stop } from './types'
 
 const people = ['ana', 'ben', 'cleo'].map((id) => ({ id, firstName: id, lastName: '' }) as Participant)
@@ -103,5 +104,22 @@ describe('badge payload', () => {
     expect(readBadgePayload(' pw:0123456789abcdef ')).toEqual({ kind: 'badge', code: '0123456789ABCDEF' })
     expect(readBadgePayload('https://example.org')).toEqual({ kind: 'notABadge' })
     expect(readBadgePayload('PW:short')).toEqual({ kind: 'notABadge' })
+  })
+})
+
+describe('the checkpoint the check-in screen opens on', () => {
+  const stop = (id: string, plannedStart: string, durationMinutes: number, kind: Stop['kind'] = 'spot'): Stop =>
+    ({ id, eventId: 'e', order: 0, kind, title: id, plannedStart, durationMinutes, isCheckpoint: true, isFixed: false }) as Stop
+  const stops = [stop('meeting', '09:30', 30, 'meeting'), stop('boat', '10:00', 90, 'boat'), stop('picnic', '12:00', 60), stop('cathedral', '14:00', 40)]
+  const checkpoints = stops.filter((entry) => entry.id !== 'picnic')
+  const schedule = effectiveSchedule(stops, [], { date: '2027-07-24', timeZone: 'UTC' })
+  const at = (time: string) => Date.parse(`2027-07-24T${time}:00Z`)
+
+  it('is the one under way, else the next, else the last of the day', () => {
+    expect(currentCheckpoint(schedule, checkpoints, at('10:30'))?.id).toBe('boat')
+    expect(currentCheckpoint(schedule, checkpoints, at('12:30'))?.id).toBe('cathedral')
+    expect(currentCheckpoint(schedule, checkpoints, at('07:00'))?.id).toBe('meeting')
+    expect(currentCheckpoint(schedule, checkpoints, at('20:00'))?.id).toBe('cathedral')
+    expect(currentCheckpoint(schedule, [], at('10:30'))).toBeNull()
   })
 })

@@ -1,3 +1,4 @@
+import { nowAndNext, type DaySchedule } from './schedule'
 import type { CheckIn, Id, IsoInstant, Participant, Stop } from './types'
 
 export type PresenceStatus = 'in' | 'out'
@@ -118,4 +119,13 @@ export function decideCheckIn(
 export function latestUndoable(records: readonly CheckIn[], participantId: Id, stopId: Id): CheckIn | null {
   const mine = effectiveCheckins(records).filter((record) => record.participantId === participantId && record.stopId === stopId)
   return mine.at(-1) ?? null
+}
+
+/** The checkpoint to open on: the one under way or coming next by the effective schedule, else the last. */
+export function currentCheckpoint(schedule: DaySchedule, checkpoints: readonly Stop[], nowMs: number): Stop | null {
+  if (checkpoints.length === 0) return null
+  const ids = new Set(checkpoints.map((stop) => stop.id))
+  const timeline = schedule.stops.filter((entry) => ids.has(entry.stop.id))
+  const state = nowAndNext({ ...schedule, stops: timeline }, nowMs)
+  return state.current?.stop ?? state.next?.stop ?? timeline.at(-1)?.stop ?? null
 }

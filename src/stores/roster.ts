@@ -39,5 +39,12 @@ export const useRosterStore = defineStore('roster', () => {
       .map(searchable)
   })
 
-  return { ready: computed(() => live.ready.value), participants, checkpoints, searchIndex }
+  return {
+    /** True once the roster has been read. */
+    ready: computed(() => live.ready.value && live.error.value === null),
+    failed: computed(() => live.error.value !== null),
+    participants,
+    checkpoints,
+    searchIndex,
+  }
 })
