@@ -44,21 +44,29 @@ describe('itinerary repository', () => {
       ['c', 2],
     ])
     await itinerary.updateStop('b', details('B bis', '10:15'), now)
-    await itinerary.reorder('e1', ['c', 'a', 'b'], now)
-    expect((await itinerary.stops('e1')).map((stop) => stop.title)).toEqual(['C', 'A', 'B bis'])
+    await itinerary.retime('e1', [{ id: 'c', plannedStart: '08:00', order: 0 }, { id: 'a', plannedStart: '10:30', order: 2 }], now)
+    expect((await itinerary.stops('e1')).map((stop) => [stop.title, stop.plannedStart])).toEqual([
+      ['C', '08:00'],
+      ['B bis', '10:15'],
+      ['A', '10:30'],
+    ])
     await itinerary.removeStop('a', now)
     expect((await itinerary.stops('e1')).map((stop) => stop.id)).toEqual(['c', 'b'])
     expect((await events.get('e1'))?.revision).toBe(7)
   })
 
-  it('refuses a reorder that does not list every stop once, and changes nothing', async () => {
+  it('refuses a retiming that names a stop twice or one of another event, and changes nothing', async () => {
     const { itinerary, events } = await withEvent()
     const now = '2026-11-26T12:00:00.000Z'
     await itinerary.addStop('e1', details('A', '09:00'), { id: 'a', now })
     await itinerary.addStop('e1', details('B', '10:00'), { id: 'b', now })
-    await expect(itinerary.reorder('e1', ['a', 'a'], now)).rejects.toThrow()
-    await expect(itinerary.reorder('e1', ['b'], now)).rejects.toThrow()
-    expect((await itinerary.stops('e1')).map((stop) => stop.id)).toEqual(['a', 'b'])
+    const early = { plannedStart: '07:00', order: 0 }
+    await expect(itinerary.retime('e1', [{ id: 'a', ...early }, { id: 'a', ...early }], now)).rejects.toThrow()
+    await expect(itinerary.retime('e1', [{ id: 'b', ...early }, { id: 'elsewhere', ...early }], now)).rejects.toThrow()
+    expect((await itinerary.stops('e1')).map((stop) => [stop.id, stop.plannedStart])).toEqual([
+      ['a', '09:00'],
+      ['b', '10:00'],
+    ])
     expect((await events.get('e1'))?.revision).toBe(3)
   })
 

@@ -1,3 +1,4 @@
+import type { StopTiming } from '@/domain/dayOrder'
 import type { StopDetails } from '@/domain/stop'
 import type { Id, IsoInstant, ScheduleShift, Stop } from '@/domain/types'
 import type { PhotowalkDatabase } from './schema'
@@ -49,16 +50,19 @@ export function createItineraryRepository(db: PhotowalkDatabase) {
       })
     },
 
-    /** Puts the event's stops in the given order; `orderedIds` must name each of them once. */
-    async reorder(eventId: Id, orderedIds: readonly Id[], now: IsoInstant): Promise<void> {
+    /**
+     * Gives stops new start times and tie-breaking orders (a stop moved in the day), all or none.
+     * Every stop named must belong to the event and be named once.
+     */
+    async retime(eventId: Id, timings: readonly StopTiming[], now: IsoInstant): Promise<void> {
       await db.transaction('rw', db.events, db.stops, async () => {
-        const stops = await stopsOf(eventId)
-        const known = new Set(stops.map((stop) => stop.id))
-        if (orderedIds.length !== stops.length || new Set(orderedIds).size !== stops.length || !orderedIds.every((id) => known.has(id))) {
-          throw new Error('a reorder must list every stop of the event once')
+        const stops = new Map((await stopsOf(eventId)).map((stop) => [stop.id, stop]))
+        if (new Set(timings.map((timing) => timing.id)).size !== timings.length || !timings.every((timing) => stops.has(timing.id))) {
+          throw new Error('a retiming must name stops of the event, each once')
         }
-        const byId = new Map(stops.map((stop) => [stop.id, stop]))
-        await db.stops.bulkPut(orderedIds.map((id, order) => ({ ...(byId.get(id) as Stop), order })))
+        await db.stops.bulkPut(
+          timings.map((timing) => ({ ...(stops.get(timing.id) as Stop), plannedStart: timing.plannedStart, order: timing.order })),
+        )
         await bumpRevision(eventId, now)
       })
     },

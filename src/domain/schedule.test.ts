@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   activeShifts,
+  conflictsAhead,
   defaultShiftStop,
   effectiveSchedule,
+  newShift,
   nowAndNext,
   parseShiftMinutes,
   type DaySchedule,
@@ -131,9 +133,40 @@ describe('effectiveSchedule', () => {
     expect(schedule.conflicts).toEqual([])
   })
 
-  it('follows the stops’ order, not their times', () => {
-    const reordered = [stop('late', 0, '15:00', 30), stop('early', 1, '09:00', 30)]
-    expect(effectiveSchedule(reordered, [], day).stops.map((entry) => entry.stop.id)).toEqual(['late', 'early'])
+  it('follows the stops’ times, whatever order they were added in', () => {
+    const added = [stop('late', 0, '15:00', 30), stop('early', 1, '09:00', 30)]
+    expect(effectiveSchedule(added, [], day).stops.map((entry) => entry.stop.id)).toEqual(['early', 'late'])
+  })
+
+  it('places a stop added later where its time puts it, and calls only real overlaps “overlap”', () => {
+    // A 13:35 stop added at the end of the sample-like day lands between the picnic and the spot.
+    const schedule = effectiveSchedule([...day1, stop('bridge', 6, '13:35', 20)], [], day)
+    expect(schedule.stops.map((entry) => entry.stop.id)).toEqual(['meeting', 'boat', 'picnic', 'bridge', 'spot', 'walk', 'reception'])
+    expect(schedule.stops.map((entry) => entry.gapBeforeMinutes)).toEqual([null, 0, 30, 5, 5, 30, 90])
+    expect(schedule.stops.some((entry) => entry.plannedOverlap)).toBe(false)
+  })
+
+  it('keeps the stored order for stops that start at the same time', () => {
+    const twins = [stop('second', 1, '10:00', 30), stop('first', 0, '10:00', 30)]
+    expect(effectiveSchedule(twins, [], day).stops.map((entry) => entry.stop.id)).toEqual(['first', 'second'])
+  })
+
+  it('a delay declared while a stop runs lengthens it: its start stays, its end and the stops after it move', () => {
+    const schedule = effectiveSchedule(day1, [{ ...shift('picnic', 15), lengthensStop: true }], day)
+    expect(times(schedule)).toMatchObject({ picnic: '12:00-13:45', spot: '14:15-15:15', walk: '15:45-16:45' })
+    const picnic = schedule.stops.find((entry) => entry.stop.id === 'picnic')
+    expect(picnic).toMatchObject({ delayMinutes: 0, extraMinutes: 15 })
+  })
+
+  it('a fixed stop that runs longer moves the stops after it', () => {
+    const schedule = effectiveSchedule(day1, [{ ...shift('boat', 20), lengthensStop: true }], day)
+    expect(times(schedule)).toMatchObject({ boat: '10:00-11:50', picnic: '12:20-13:50' })
+  })
+
+  it('never makes a stop earlier than planned, the first one included', () => {
+    const schedule = effectiveSchedule(day1, [shift('meeting', -20), shift('picnic', 10), shift('spot', -30)], day)
+    expect(times(schedule)).toMatchObject({ meeting: '09:30-10:00', picnic: '12:10-13:40', spot: '14:00-15:00' })
+    expect(schedule.startMs).toBe(at('09:30'))
   })
 
   it('keeps true durations on the day clocks go back (25 October 2026, Paris)', () => {
@@ -147,6 +180,33 @@ describe('effectiveSchedule', () => {
     expect(new Date(sunrise!.startMs).toISOString()).toBe('2026-10-25T07:00:00.000Z')
     // 02:00 to 09:00 on the wall clock that day is eight real hours, not seven.
     expect(schedule.totalMinutes).toBe(480)
+  })
+})
+
+describe('newShift', () => {
+  const schedule = effectiveSchedule(day1, [shift('meeting', 10)], day)
+
+  it('moves a stop that has not begun', () => {
+    expect(newShift(schedule, 'picnic', 10, at('11:50'))).toEqual({ fromStopId: 'picnic', minutes: 10, lengthensStop: false })
+  })
+
+  it('lengthens a stop that has begun, so no start moves into the past', () => {
+    // The meeting runs late itself (09:40–10:10 after the first delay): it is under way at 09:45.
+    expect(newShift(schedule, 'meeting', 5, at('09:45'))).toEqual({ fromStopId: 'meeting', minutes: 5, lengthensStop: true })
+    expect(newShift(schedule, 'picnic', 15, at('12:00'))).toMatchObject({ lengthensStop: true })
+  })
+
+  it('says nothing when the stop is unknown', () => {
+    expect(newShift(schedule, 'gone', 5, at('09:45'))).toBeNull()
+  })
+})
+
+describe('conflicts still ahead', () => {
+  it('leaves out a fixed stop that is already over', () => {
+    const schedule = effectiveSchedule(day1, [shift('meeting', 10)], day)
+    expect(conflictsAhead(schedule, at('09:45')).map((entry) => entry.stop.id)).toEqual(['boat'])
+    expect(conflictsAhead(schedule, at('11:00')).map((entry) => entry.stop.id)).toEqual(['boat'])
+    expect(conflictsAhead(schedule, at('11:30'))).toEqual([])
   })
 })
 

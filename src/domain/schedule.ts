@@ -9,8 +9,10 @@ export interface EffectiveStop {
   plannedEndMs: number
   startMs: number
   endMs: number
-  /** Effective minus planned start, in minutes: positive when the day runs late. */
+  /** Effective minus planned start, in minutes: positive when the day runs late, never negative. */
   delayMinutes: number
+  /** Minutes the stop runs longer than planned: delays declared while it was under way. */
+  extraMinutes: number
   /** For a fixed stop the group cannot reach in time: by how many minutes it will be late. */
   lateForFixedMinutes: number
   /** Minutes between the previous stop's effective end and this one's start; negative when they overlap. */
@@ -39,8 +41,13 @@ export function activeShifts(shifts: readonly ScheduleShift[]): ScheduleShift[] 
   return shifts.filter((shift) => shift.undoesShiftId === null && !undone.has(shift.id))
 }
 
+/**
+ * The day in time order: a stop's place follows its planned start, so a stop added later lands
+ * where its time puts it. The stored order only breaks ties between stops starting together.
+ */
 export function stopsInOrder(stops: readonly Stop[]): Stop[] {
-  return [...stops].sort((a, b) => a.order - b.order || a.plannedStart.localeCompare(b.plannedStart))
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return [...stops].sort((a, b) => byText(a.plannedStart, b.plannedStart) || a.order - b.order || byText(a.id, b.id))
 }
 
 /**
@@ -50,6 +57,10 @@ export function stopsInOrder(stops: readonly Stop[]): Stop[] {
  * fixed stop (a boat departure, a restaurant booking) never moves: the delay stops there, eaten
  * by the buffer before it, and if the buffer is too short the stop is reported as a conflict with
  * the minutes the group will be late. A shift declared from a fixed stop moves the stops after it.
+ * A shift declared while X was under way lengthens X instead of moving its start (which is already
+ * past), and moves the stops after it, fixed or not, as the group leaves X later.
+ * No stop ever starts earlier than planned: catching up brings the day back to its plan, never
+ * ahead of what participants were told.
  * Everything is computed in instants, so a day on which clocks change keeps true durations.
  */
 export function effectiveSchedule(
@@ -60,32 +71,44 @@ export function effectiveSchedule(
   const ordered = stopsInOrder(stops)
   const orderOf = new Map(ordered.map((stop, index) => [stop.id, index]))
   const shiftAt = new Array<number>(ordered.length).fill(0)
+  const lengthenAt = new Array<number>(ordered.length).fill(0)
   for (const shift of activeShifts(shifts)) {
     const index = orderOf.get(shift.fromStopId)
     // A shift whose stop has since been deleted has nothing left to move.
-    if (index !== undefined) shiftAt[index] = (shiftAt[index] ?? 0) + shift.minutes
+    if (index === undefined) continue
+    if (shift.lengthensStop) lengthenAt[index] = (lengthenAt[index] ?? 0) + shift.minutes
+    else shiftAt[index] = (shiftAt[index] ?? 0) + shift.minutes
   }
   let carried = 0
-  const delays = ordered.map((stop, index) => {
+  const delays: number[] = []
+  const extras: number[] = []
+  ordered.forEach((stop, index) => {
     if (stop.isFixed) {
       // The delay stops here; what is declared from this stop on moves the stops after it.
       carried = shiftAt[index] ?? 0
-      return 0
+      delays.push(0)
+    } else {
+      carried += shiftAt[index] ?? 0
+      delays.push(Math.max(0, carried))
     }
-    carried += shiftAt[index] ?? 0
-    return carried
+    // A stop is never shortened below a minute; what it gains, the stops after it lose.
+    const extra = Math.max(1 - stop.durationMinutes, lengthenAt[index] ?? 0)
+    extras.push(extra)
+    carried += extra
   })
-  return scheduleWithDelays(ordered, delays, context)
+  return scheduleWithDelays(ordered, delays, context, extras)
 }
 
 /**
- * Lays out stops, in the given order, each moved by its delay in minutes: effective times, gaps,
- * planned overlaps, and how late the group reaches each fixed stop.
+ * Lays out stops, in the given order, each moved by its delay in minutes (and lengthened by its
+ * extra minutes): effective times, gaps, planned overlaps, and how late the group reaches each
+ * fixed stop.
  */
 export function scheduleWithDelays(
   ordered: readonly Stop[],
   delays: readonly number[],
   context: ScheduleContext,
+  extras: readonly number[] = [],
 ): DaySchedule {
   const result: EffectiveStop[] = []
   let previous: EffectiveStop | null = null
@@ -93,6 +116,7 @@ export function scheduleWithDelays(
     const plannedStartMs = zonedDateTimeToEpochMs(context.date, stop.plannedStart, context.timeZone)
     const plannedEndMs = plannedStartMs + stop.durationMinutes * minuteMs
     const delayMinutes = delays[index] ?? 0
+    const extraMinutes = extras[index] ?? 0
     const startMs = plannedStartMs + delayMinutes * minuteMs
     let lateForFixedMinutes = 0
     if (stop.isFixed && previous) {
@@ -106,8 +130,9 @@ export function scheduleWithDelays(
       plannedStartMs,
       plannedEndMs,
       startMs,
-      endMs: startMs + stop.durationMinutes * minuteMs,
+      endMs: startMs + (stop.durationMinutes + extraMinutes) * minuteMs,
       delayMinutes,
+      extraMinutes,
       lateForFixedMinutes,
       gapBeforeMinutes: previous ? Math.round((startMs - previous.endMs) / minuteMs) : null,
       plannedOverlap: previous ? plannedStartMs < previous.plannedEndMs : false,
@@ -125,6 +150,26 @@ export function scheduleWithDelays(
     totalMinutes: startMs !== null && endMs !== null ? Math.round((endMs - startMs) / minuteMs) : 0,
     conflicts: result.filter((entry) => entry.lateForFixedMinutes > 0),
   }
+}
+
+/** Conflicts worth an alert: fixed stops the group will be late for that are not over yet. */
+export function conflictsAhead(schedule: DaySchedule, nowMs: number): EffectiveStop[] {
+  return schedule.conflicts.filter((entry) => entry.endMs > nowMs)
+}
+
+/**
+ * The shift to record when the organiser says "N minutes late from this stop" at `nowMs`: a stop
+ * already under way (or over) is lengthened rather than moved, so no start moves into the past.
+ */
+export function newShift(
+  schedule: DaySchedule,
+  fromStopId: string,
+  minutes: number,
+  nowMs: number,
+): { fromStopId: string; minutes: number; lengthensStop: boolean } | null {
+  const entry = schedule.stops.find((candidate) => candidate.stop.id === fromStopId)
+  if (!entry) return null
+  return { fromStopId, minutes, lengthensStop: entry.startMs <= nowMs }
 }
 
 export type DayPhase = 'empty' | 'before' | 'during' | 'between' | 'after'

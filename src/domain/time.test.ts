@@ -9,6 +9,7 @@ import {
   isValidTimeZone,
   timeZoneOffsetMinutes,
   zonedDateTimeToEpochMs,
+  isOnLocalDate,
 } from './time'
 
 describe('calendar values', () => {
@@ -76,5 +77,14 @@ describe('time zones', () => {
   it('works west of Greenwich too', () => {
     const epochMs = zonedDateTimeToEpochMs('2027-01-10', '18:00', 'America/Montreal')
     expect(new Date(epochMs).toISOString()).toBe('2027-01-10T23:00:00.000Z')
+  })
+})
+
+describe('isOnLocalDate', () => {
+  it('follows the time zone, not UTC', () => {
+    // 23:30 UTC on 23 July is already 24 July in Paris, still 23 July in New York.
+    const instant = Date.parse('2027-07-23T23:30:00Z')
+    expect(isOnLocalDate(instant, '2027-07-24', 'Europe/Paris')).toBe(true)
+    expect(isOnLocalDate(instant, '2027-07-24', 'America/New_York')).toBe(false)
   })
 })

@@ -127,3 +127,8 @@ export function addMinutesToTime(time: LocalTime, minutes: number): { time: Loca
   const pad = (value: number) => String(value).padStart(2, '0')
   return { time: `${pad(Math.floor(inDay / 60))}:${pad(inDay % 60)}`, dayOffset }
 }
+
+/** Whether an instant falls on a given day in a time zone: "is the event today?" */
+export function isOnLocalDate(epochMs: number, date: LocalDate, timeZone: string): boolean {
+  return epochMsToZoned(epochMs, timeZone).date === date
+}

@@ -1,7 +1,8 @@
 import { computed, type Ref } from 'vue'
 import { ok, type Result } from '@/domain/result'
 import { publicEventOf, type PublicEvent } from '@/domain/publicEvent'
-import { activeShifts, effectiveSchedule, nowAndNext } from '@/domain/schedule'
+import { moveInTime, swapWithNeighbour, type MoveRefusal } from '@/domain/dayOrder'
+import { activeShifts, conflictsAhead, effectiveSchedule, newShift, nowAndNext } from '@/domain/schedule'
 import { validateStopDraft, type StopDraft, type StopFieldError } from '@/domain/stop'
 import type { Id, PhotowalkEvent, ScheduleShift, Stop } from '@/domain/types'
 import { nowIso } from '@/services/clock'
@@ -42,6 +43,8 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     event.value ? effectiveSchedule(stops.value, shifts.value, event.value) : effectiveSchedule([], [], { date: '2000-01-01', timeZone: 'UTC' }),
   )
   const current = computed(() => nowAndNext(schedule.value, now.value))
+  /** Fixed stops the group will be late for, leaving out those already over. */
+  const conflicts = computed(() => conflictsAhead(schedule.value, now.value))
   /** Shifts in force, newest first, for the history the organiser can undo from. */
   const shiftHistory = computed(() => activeShifts(shifts.value).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)))
 
@@ -71,32 +74,33 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
   /** The stops as stored now, without waiting for the live query's first answer. */
   const loadStops = async () => (event.value ? (await itinerary()).stops(event.value.id) : [])
 
-  async function reorder(orderedIds: Id[]) {
-    await (await itinerary()).reorder(requireEvent().id, orderedIds, nowIso())
+  /** Moves a stop to another place of the day, which moves it in time; a fixed stop refuses. */
+  async function moveTo(id: Id, targetIndex: number): Promise<Result<void, MoveRefusal>> {
+    const target = requireEvent()
+    const moved = moveInTime(await loadStops(), id, targetIndex, target)
+    if (!moved.ok) return moved
+    if (moved.value.length > 0) await (await itinerary()).retime(target.id, moved.value, nowIso())
+    return ok(undefined)
   }
 
-  /** Moves a stop one place up (-1) or down (+1) in the day's order. */
-  async function move(id: Id, offset: -1 | 1) {
-    const ids = schedule.value.stops.map((entry) => entry.stop.id)
-    const from = ids.indexOf(id)
-    const to = from + offset
-    if (from < 0 || to < 0 || to >= ids.length) return
-    ids.splice(to, 0, ...ids.splice(from, 1))
-    await reorder(ids)
+  /** Moves a stop one place earlier (-1) or later (+1): it swaps time slots with that neighbour. */
+  async function move(id: Id, offset: -1 | 1): Promise<Result<void, MoveRefusal>> {
+    const target = requireEvent()
+    const moved = swapWithNeighbour(await loadStops(), id, offset, target)
+    if (!moved.ok) return moved
+    await (await itinerary()).retime(target.id, moved.value, nowIso())
+    return ok(undefined)
   }
 
-  async function shiftFrom(fromStopId: Id, minutes: number) {
+  /** "N minutes late from this stop": a stop already under way runs longer instead of moving. */
+  async function shiftFrom(fromStopId: Id, minutes: number): Promise<ScheduleShift> {
     const deviceId = await settings.ensureDeviceId()
-    await (await itinerary()).appendShift({
-      id: newId(),
-      eventId: requireEvent().id,
-      fromStopId,
-      minutes,
-      undoesShiftId: null,
-      lengthensStop: false,
-      at: nowIso(),
-      deviceId,
-    })
+    const at = nowIso()
+    const shift = newShift(schedule.value, fromStopId, minutes, Date.parse(at))
+    if (!shift) throw new Error(`stop ${fromStopId} is not in the day`)
+    const record: ScheduleShift = { id: newId(), eventId: requireEvent().id, ...shift, undoesShiftId: null, at, deviceId }
+    await (await itinerary()).appendShift(record)
+    return record
   }
 
   async function undoShift(shift: ScheduleShift) {
@@ -138,6 +142,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     shiftHistory,
     schedule,
     current,
+    conflicts,
     now,
     currentPublicEvent,
     addStop,
@@ -145,7 +150,7 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     removeStop,
     getStop,
     loadStops,
-    reorder,
+    moveTo,
     move,
     shiftFrom,
     undoShift,
