@@ -6,7 +6,36 @@ import { createAppRouter } from './app/router'
 import './app/styles.css'
 import { routes } from './routes'
 import { loadDatabase } from './stores/database'
+import { useProblemsStore } from './stores/problems'
 import { useSettingsStore } from './stores/settings'
+
+/**
+ * Shown when the app could not even start (a missing file, a browser too old): plain text in both
+ * languages, since the translations may be what failed to load.
+ */
+function showStartFailure() {
+  const root = document.getElementById('app')
+  if (!root) return
+  root.innerHTML = ''
+  const box = document.createElement('div')
+  box.setAttribute('role', 'alert')
+  box.className = 'start-failure'
+  for (const text of [
+    'Photowalk n’a pas pu démarrer. Rechargez la page ; si cela continue, vérifiez le réseau ou mettez le navigateur à jour.',
+    'Photowalk could not start. Reload the page; if it keeps happening, check the network or update the browser.',
+  ]) {
+    const line = document.createElement('p')
+    line.textContent = text
+    box.append(line)
+  }
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.className = 'button primary'
+  button.textContent = 'Recharger / Reload'
+  button.addEventListener('click', () => window.location.reload())
+  box.append(button)
+  root.append(box)
+}
 
 // The composition root: the one module that wires every layer together.
 async function start() {
@@ -14,6 +43,13 @@ async function start() {
   void loadDatabase()
   const pinia = createPinia()
   const app = createApp(AppShell).use(pinia).use(i18n)
+  const problems = useProblemsStore(pinia)
+  // Whatever no screen caught is shown, with what to do, rather than lost in the console.
+  app.config.errorHandler = (error) => problems.report(error)
+  window.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault()
+    problems.report(event.reason)
+  })
   const settings = useSettingsStore(pinia)
   await settings.initialise({
     query: new URLSearchParams(location.search).get('lang'),
@@ -24,8 +60,16 @@ async function start() {
     () => settings.language,
     (language) => void applyLanguage(language),
   )
-  app.use(createAppRouter(routes))
+  const router = createAppRouter(routes)
+  router.onError((error) => problems.report(error))
+  app.use(router)
   app.mount('#app')
+  // A database that cannot be opened (private browsing, storage disabled, an upgrade blocked by an
+  // old tab) is said on every screen instead of leaving them blank.
+  void problems.checkStorage()
 }
 
-void start()
+start().catch((error: unknown) => {
+  console.error(error)
+  showStartFailure()
+})

@@ -6,7 +6,7 @@ import { createMetaRepository } from './metaRepository'
 import { createParticipantRepository } from './participantRepository'
 import { createSharedEventRepository } from './sharedEventRepository'
 
-export { observe } from './database'
+export { observe, openDatabase, storageProblemOf, type StorageProblem } from './database'
 export type { EventContents } from './eventRepository'
 export type { ReceiveOutcome } from './sharedEventRepository'
 export type { NewParticipant } from './participantRepository'

@@ -12,6 +12,7 @@ import { newBadgeCode, newId } from '@/services/ids'
 import { loadDatabase } from './database'
 import { liveQueryRef } from './live'
 import { askForPersistenceOnFirstWrite } from './persistence'
+import { useProblemsStore } from './problems'
 
 interface EventsSnapshot {
   events: PhotowalkEvent[]
@@ -31,8 +32,13 @@ export const useEventsStore = defineStore('events', () => {
   )
 
   const events = computed(() => snapshot.value.value.events)
-  const ready = computed(() => snapshot.ready.value)
+  /** Read, and read without error: a failed read must not pass for "no event yet". */
+  const ready = computed(() => snapshot.ready.value && snapshot.error.value === null)
   const loadFailed = computed(() => snapshot.error.value !== null)
+  const problems = useProblemsStore()
+  watch(snapshot.error, (error) => {
+    if (error) problems.report(error)
+  })
   const currentEvent = computed<PhotowalkEvent | null>(() => {
     const { events: all, currentEventId } = snapshot.value.value
     return all.find((event) => event.id === currentEventId) ?? null

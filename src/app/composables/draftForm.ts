@@ -27,16 +27,31 @@ export function useDraftForm<Draft extends object, FieldError>(options: DraftFor
   const failure = shallowRef<string | null>(null)
   const loaded = shallowRef(false)
   const missing = shallowRef(false)
+  /** The record could not be read: the form is not shown. */
+  const readFailed = shallowRef(false)
   const saving = shallowRef(false)
   const restoredDraft = shallowRef(false)
   const persisted = usePersistedDraft(computed(options.draftName), draft)
 
   onMounted(async () => {
-    const start = await options.load()
+    let start: Draft | null
+    try {
+      start = await options.load()
+    } catch (error) {
+      // The form stays closed: editing a record that could not be read would overwrite it blindly.
+      console.error(error)
+      readFailed.value = true
+      return
+    }
     if (start === null) missing.value = true
     else {
       draft.value = start
-      restoredDraft.value = await persisted.restore()
+      try {
+        restoredDraft.value = await persisted.restore()
+      } catch (error) {
+        // The form works without what was typed before; only that is missing.
+        console.error(error)
+      }
     }
     loaded.value = true
   })
@@ -78,5 +93,5 @@ export function useDraftForm<Draft extends object, FieldError>(options: DraftFor
     }
   }
 
-  return { draft, errors, failure, loaded, missing, saving, restoredDraft, save, cancel: leave, finishWith }
+  return { draft, errors, failure, loaded, missing, readFailed, saving, restoredDraft, save, cancel: leave, finishWith }
 }
