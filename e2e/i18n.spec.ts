@@ -30,6 +30,11 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Electric boat ride on the Yonne' })).toBeVisible()
     await expect(page.getByRole('list', { name: 'Stops of the day' })).toContainText('10:00 – 11:30')
     await expect(page.getByText(/^Saturday, 24 July/)).toBeVisible()
+    // Places, details and partners speak English too; street addresses stay as written on site.
+    const stops = page.getByRole('list', { name: 'Stops of the day' })
+    await expect(stops).toContainText('Boat landing (halte nautique) — Pontoon 2')
+    await expect(stops).toContainText('Tourism office — In front of the entrance, riverside')
+    await expect(stops).not.toContainText('Ponton')
   })
 
   test('the browser’s language is followed when nothing was chosen', async ({ browser }) => {

@@ -69,5 +69,17 @@ describe('buildSampleEvent', () => {
     const english = buildSampleEvent(inputs('en'))
     expect(english.event.name).toBe('Auxerre photowalk (sample)')
     expect(english.stops[1]?.title).toBe('Electric boat ride on the Yonne')
+    expect(english.stops[1]?.place).toMatchObject({ name: 'Boat landing (halte nautique)', detail: 'Pontoon 2', address: 'Quai de la Marine, 89000 Auxerre' })
+    expect(english.stops[1]?.partner).toBe('Yonne electric boats (sample)')
+    expect(english.stops[0]?.place.detail).toBe('In front of the entrance, riverside')
+    expect(english.event.organisation).toBe('Tourism office (sample)')
+    expect(english.event.meetingPoint).toBe('Tourism office, 1-2 quai de la République, 89000 Auxerre')
+    // Nothing French is left in what the organiser reads, but proper names and addresses.
+    const french = buildSampleEvent(inputs('fr'))
+    const texts = (sample: typeof english) =>
+      [sample.event.organisation, ...sample.stops.flatMap((stop) => [stop.place.name, stop.place.detail, stop.partner, stop.toBring])].filter((text) => text !== '')
+    const translated = texts(english).filter((text, index) => text !== texts(french)[index])
+    expect(translated.length).toBeGreaterThanOrEqual(8)
+    expect(texts(english).join(' ')).not.toMatch(/exemple|Devant|Ponton|Entrée|Vignerons|Bateaux/)
   })
 })

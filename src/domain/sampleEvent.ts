@@ -43,15 +43,22 @@ interface SampleStop {
   title: Record<Language, string>
   start: string
   minutes: number
-  place: Place
+  place: SamplePlace
   capacity?: number
   checkpoint?: boolean
   fixed?: boolean
-  partner?: string
-  toBring?: Record<Language, string>
+  partner?: Localised
+  toBring?: Localised
 }
 
-const place = (name: string, address: string, lat: number, lng: number, detail = ''): Place => ({
+/** Words in each language; proper names and addresses stay as they are written on site. */
+type Localised = Record<Language, string>
+type SamplePlace = Omit<Place, 'name' | 'detail'> & { name: Localised; detail: Localised }
+
+const same = (text: string): Localised => ({ fr: text, en: text })
+const noDetail: Localised = same('')
+
+const place = (name: Localised, address: string, lat: number, lng: number, detail = noDetail): SamplePlace => ({
   name,
   address,
   lat,
@@ -59,7 +66,13 @@ const place = (name: string, address: string, lat: number, lng: number, detail =
   detail,
 })
 
-const officePlace = place('Office de tourisme', '1-2 quai de la République, 89000 Auxerre', 47.7963, 3.5739)
+const officePlace = place({ fr: 'Office de tourisme', en: 'Tourism office' }, '1-2 quai de la République, 89000 Auxerre', 47.7963, 3.5739)
+
+const inLanguage = (sample: SamplePlace, language: Language): Place => ({
+  ...sample,
+  name: sample.name[language],
+  detail: sample.detail[language],
+})
 
 const sampleStops: SampleStop[] = [
   {
@@ -67,7 +80,7 @@ const sampleStops: SampleStop[] = [
     title: { fr: 'Accueil à l’office de tourisme', en: 'Welcome at the tourism office' },
     start: '09:30',
     minutes: 30,
-    place: { ...officePlace, detail: 'Devant l’entrée, côté quai' },
+    place: { ...officePlace, detail: { fr: 'Devant l’entrée, côté quai', en: 'In front of the entrance, riverside' } },
     checkpoint: true,
     toBring: { fr: 'Badge, appareil photo chargé', en: 'Badge, charged camera' },
   },
@@ -76,11 +89,11 @@ const sampleStops: SampleStop[] = [
     title: { fr: 'Balade en bateau électrique sur l’Yonne', en: 'Electric boat ride on the Yonne' },
     start: '10:00',
     minutes: 90,
-    place: place('Halte nautique', 'Quai de la Marine, 89000 Auxerre', 47.7985, 3.5748, 'Ponton 2'),
+    place: place({ fr: 'Halte nautique', en: 'Boat landing (halte nautique)' }, 'Quai de la Marine, 89000 Auxerre', 47.7985, 3.5748, { fr: 'Ponton 2', en: 'Pontoon 2' }),
     capacity: 14,
     checkpoint: true,
     fixed: true,
-    partner: 'Bateaux électriques de l’Yonne (exemple)',
+    partner: { fr: 'Bateaux électriques de l’Yonne (exemple)', en: 'Yonne electric boats (sample)' },
     toBring: { fr: 'Coupe-vent, chapeau', en: 'Windbreaker, hat' },
   },
   {
@@ -88,7 +101,7 @@ const sampleStops: SampleStop[] = [
     title: { fr: 'Pique-nique au bord de l’eau', en: 'Riverside picnic' },
     start: '12:00',
     minutes: 90,
-    place: place('Parc de l’Arbre Sec', 'Quai de l’Arbre Sec, 89000 Auxerre', 47.7935, 3.5762),
+    place: place(same('Parc de l’Arbre Sec'), 'Quai de l’Arbre Sec, 89000 Auxerre', 47.7935, 3.5762),
     toBring: { fr: 'Gourde (le panier est offert)', en: 'Water bottle (the basket is provided)' },
   },
   {
@@ -96,7 +109,7 @@ const sampleStops: SampleStop[] = [
     title: { fr: 'Cathédrale Saint-Étienne', en: 'Saint-Étienne cathedral' },
     start: '14:00',
     minutes: 40,
-    place: place('Cathédrale Saint-Étienne', 'Place Saint-Étienne, 89000 Auxerre', 47.7977, 3.5727),
+    place: place(same('Cathédrale Saint-Étienne'), 'Place Saint-Étienne, 89000 Auxerre', 47.7977, 3.5727),
     checkpoint: true,
   },
   {
@@ -104,39 +117,39 @@ const sampleStops: SampleStop[] = [
     title: { fr: 'Abbaye Saint-Germain', en: 'Saint-Germain abbey' },
     start: '14:40',
     minutes: 40,
-    place: place('Abbaye Saint-Germain', '2 bis place Saint-Germain, 89000 Auxerre', 47.8003, 3.5717),
+    place: place(same('Abbaye Saint-Germain'), '2 bis place Saint-Germain, 89000 Auxerre', 47.8003, 3.5717),
   },
   {
     kind: 'spot',
     title: { fr: 'Tour de l’Horloge', en: 'Clock tower' },
     start: '15:20',
     minutes: 40,
-    place: place('Tour de l’Horloge', 'Rue de l’Horloge, 89000 Auxerre', 47.7962, 3.5687),
+    place: place(same('Tour de l’Horloge'), 'Rue de l’Horloge, 89000 Auxerre', 47.7962, 3.5687),
   },
   {
     kind: 'spot',
     title: { fr: 'Ruelles et maisons à pans de bois', en: 'Lanes and half-timbered houses' },
     start: '16:00',
     minutes: 45,
-    place: place('Place de l’Hôtel de Ville', 'Place de l’Hôtel de Ville, 89000 Auxerre', 47.7967, 3.5694),
+    place: place(same('Place de l’Hôtel de Ville'), 'Place de l’Hôtel de Ville, 89000 Auxerre', 47.7967, 3.5694),
   },
   {
     kind: 'spot',
     title: { fr: 'Pont Paul-Bert au soleil couchant', en: 'Paul-Bert bridge in the late light' },
     start: '16:45',
     minutes: 45,
-    place: place('Pont Paul-Bert', 'Pont Paul-Bert, 89000 Auxerre', 47.7958, 3.5752),
+    place: place(same('Pont Paul-Bert'), 'Pont Paul-Bert, 89000 Auxerre', 47.7958, 3.5752),
   },
   {
     kind: 'reception',
     title: { fr: 'Réception et vins des vignerons partenaires', en: 'Reception with the partner growers’ wines' },
     start: '18:00',
     minutes: 120,
-    place: place('Jardin du restaurant (exemple)', 'Rue du Jardin, 89000 Auxerre', 47.7949, 3.5701, 'Entrée par le jardin'),
+    place: place({ fr: 'Jardin du restaurant (exemple)', en: 'Restaurant garden (sample)' }, 'Rue du Jardin, 89000 Auxerre', 47.7949, 3.5701, { fr: 'Entrée par le jardin', en: 'Entrance through the garden' }),
     capacity: 40,
     checkpoint: true,
     fixed: true,
-    partner: 'Vignerons de l’Auxerrois (exemple)',
+    partner: { fr: 'Vignerons de l’Auxerrois (exemple)', en: 'Auxerrois wine growers (sample)' },
   },
 ]
 
@@ -155,9 +168,14 @@ const sampleParticipants: Array<[first: string, last: string, handle: string, ro
   ['Sacha', 'Témoin', 'sacha_temoin', 'staff'],
 ]
 
-const eventNames: Record<Language, string> = {
+const eventNames: Localised = {
   fr: 'Photowalk Auxerre (exemple)',
   en: 'Auxerre photowalk (sample)',
+}
+
+const organisations: Localised = {
+  fr: 'Office de tourisme (exemple)',
+  en: 'Tourism office (sample)',
 }
 
 /** A photowalk day modelled on a real one, with clearly fictional participants. */
@@ -169,8 +187,8 @@ export function buildSampleEvent(inputs: SampleEventInputs): SampleEvent {
     date: sampleEventDate(inputs.today),
     timeZone: 'Europe/Paris',
     hashtags: ['PHOTOWALKXERRE', 'SecretsAuxerre'],
-    meetingPoint: `${officePlace.name}, ${officePlace.address}`,
-    organisation: 'Office de tourisme (exemple)',
+    meetingPoint: `${officePlace.name[inputs.language]}, ${officePlace.address}`,
+    organisation: organisations[inputs.language],
     goal: 140,
     consentTemplateId: null,
     isSample: true,
@@ -187,11 +205,11 @@ export function buildSampleEvent(inputs: SampleEventInputs): SampleEvent {
       title: stop.title[inputs.language],
       plannedStart: stop.start,
       durationMinutes: stop.minutes,
-      place: stop.place,
+      place: inLanguage(stop.place, inputs.language),
       capacity: stop.capacity ?? null,
       isCheckpoint: stop.checkpoint ?? false,
       isFixed: stop.fixed ?? false,
-      partner: stop.partner ?? '',
+      partner: stop.partner?.[inputs.language] ?? '',
       notes: '',
       toBring: stop.toBring?.[inputs.language] ?? '',
     }),
