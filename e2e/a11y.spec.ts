@@ -5,6 +5,8 @@ test.describe('accessibility', () => {
   test.describe.configure({ timeout: 120_000 })
 
   test('no serious or critical violation on any screen', async ({ page, app, events, eventForm }) => {
+    // Thirteen screens, each fully audited.
+    test.slow()
     await app.goto('/')
     await expect(page.getByRole('heading', { name: 'Aucun événement pour l’instant' })).toBeVisible()
     expect(await seriousA11yViolations(page), 'empty start screen').toEqual([])
@@ -69,7 +71,7 @@ test.describe('accessibility', () => {
     await app.goto('/')
     await events.loadSample()
     await app.openTab('Pointage')
-    await checkin.tapCheckIn('Hélène Exemple')
+    await checkin.action('Embarquer', 'Hélène Exemple').click()
     await expect(checkin.result()).toBeVisible()
     await page.getByText(/Qui manque/).click()
     expect(await seriousA11yViolations(page), 'check-in with a result').toEqual([])
