@@ -55,6 +55,10 @@ test.describe('accessibility', () => {
     const dialog = page.getByRole('dialog', { name: 'Programme des participants' })
     await expect(dialog.getByRole('img', { name: 'QR code du lien vers le programme' }).locator('svg')).toBeVisible()
     expect(await seriousA11yViolations(page), 'share dialog').toEqual([])
+    await itinerary.shareDialog().getByRole('button', { name: 'QR code en plein écran' }).click()
+    await expect(itinerary.fullScreenQr().getByRole('img', { name: 'QR code du lien vers le programme' })).toBeVisible()
+    expect(await seriousA11yViolations(page), 'full-screen QR code').toEqual([])
+    await itinerary.fullScreenQr().getByRole('button', { name: 'Fermer' }).click()
     const link = await dialog.getByRole('textbox', { name: 'Lien' }).inputValue()
 
     await page.goto(link)

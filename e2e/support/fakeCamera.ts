@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { encode } from 'uqr'
+import { correction, generate } from 'lean-qr'
 
 /** The video file Chromium's fake camera plays (see the "camera" project in playwright.config.ts). */
 export const fakeCameraFile = fileURLToPath(new URL('../.artifacts/fake-camera.y4m', import.meta.url))
@@ -14,14 +14,17 @@ const height = 480
  * modules on white, centred. Chromium reads the file each time the camera starts.
  */
 export function showToFakeCamera(text: string): void {
-  const { data, size } = encode(text, { ecc: 'M', border: 4 })
+  const code = generate(text, { minCorrectionLevel: correction.M })
+  // The code with its quiet zone of 4 modules, as a badge shows it.
+  const size = code.size + 8
+  const isDark = (x: number, y: number) => code.get(x - 4, y - 4)
   const scale = Math.floor(360 / size)
   const left = Math.floor((width - size * scale) / 2)
   const top = Math.floor((height - size * scale) / 2)
   const luma = Buffer.alloc(width * height, 235)
   for (let y = 0; y < size * scale; y += 1) {
     for (let x = 0; x < size * scale; x += 1) {
-      if (data[Math.floor(y / scale)]?.[Math.floor(x / scale)]) luma[(top + y) * width + left + x] = 16
+      if (isDark(Math.floor(x / scale), Math.floor(y / scale))) luma[(top + y) * width + left + x] = 16
     }
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128)

@@ -176,13 +176,26 @@ export class ItineraryPage {
     return this.page.getByRole('alert').filter({ hasText: 'de retard' })
   }
 
-  async openShare(): Promise<string> {
+  shareDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Programme des participants' })
+  }
+
+  /** Opens the share dialog and waits for its QR code. */
+  async openShareDialog() {
     await this.page.getByRole('button', { name: 'Partager' }).click()
-    const dialog = this.page.getByRole('dialog', { name: 'Programme des participants' })
-    await expect(dialog.getByRole('img', { name: 'QR code du lien vers le programme' }).locator('svg')).toBeVisible()
-    const link = await dialog.getByRole('textbox', { name: 'Lien' }).inputValue()
-    await dialog.getByRole('button', { name: 'Fermer' }).click()
+    await expect(this.shareDialog().getByRole('img', { name: 'QR code du lien vers le programme' }).locator('svg')).toBeVisible()
+  }
+
+  /** The schedule link, read from the share dialog, which is closed again. */
+  async openShare(): Promise<string> {
+    await this.openShareDialog()
+    const link = await this.shareDialog().getByRole('textbox', { name: 'Lien' }).inputValue()
+    await this.shareDialog().getByRole('button', { name: 'Fermer' }).click()
     return link
+  }
+
+  fullScreenQr(): Locator {
+    return this.page.getByRole('dialog', { name: 'QR code du programme' })
   }
 }
 
@@ -251,6 +264,18 @@ export class SchedulePage {
 
   nowAndNext(): Locator {
     return this.page.getByRole('region', { name: /Maintenant et ensuite|Now and next/ })
+  }
+
+  title(): Locator {
+    return this.page.getByRole('heading', { level: 1 })
+  }
+
+  /** Forgets the schedule shown, through its confirmation. */
+  async forget() {
+    await this.page.getByRole('button', { name: 'Oublier ce programme' }).click()
+    const dialog = this.page.getByRole('dialog', { name: /^Oublier « .+ » \?$/ })
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('button', { name: 'Oublier', exact: true }).click()
   }
 }
 

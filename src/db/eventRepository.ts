@@ -1,10 +1,13 @@
 import type { EventDetails } from '@/domain/event'
 import type { SampleEvent } from '@/domain/sampleEvent'
-import type { Id, IsoInstant, PhotowalkEvent } from '@/domain/types'
+import type { EventSigningKey, Id, IsoInstant, PhotowalkEvent } from '@/domain/types'
 import { metaKeys } from './metaKeys'
 import { eventScopedTables, type EventScopedTable, type PhotowalkDatabase } from './schema'
 
 export type EventContents = Record<EventScopedTable, number>
+
+/** A new event's key pair, made before the transaction that stores it with the event. */
+export type NewSigningKey = Pick<EventSigningKey, 'publicKey' | 'privateKey'>
 
 export function createEventRepository(db: PhotowalkDatabase) {
   const scopedTables = () => eventScopedTables.map((name) => db.table(name))
@@ -15,7 +18,7 @@ export function createEventRepository(db: PhotowalkDatabase) {
 
     get: (id: Id) => db.events.get(id),
 
-    async create(details: EventDetails, context: { id: Id; now: IsoInstant }): Promise<PhotowalkEvent> {
+    async create(details: EventDetails, context: { id: Id; now: IsoInstant; signingKey?: NewSigningKey }): Promise<PhotowalkEvent> {
       const event: PhotowalkEvent = {
         ...details,
         hashtags: [...details.hashtags],
@@ -26,8 +29,9 @@ export function createEventRepository(db: PhotowalkDatabase) {
         createdAt: context.now,
         updatedAt: context.now,
       }
-      await db.transaction('rw', db.events, db.meta, async () => {
+      await db.transaction('rw', [db.events, db.meta, db.signingKeys], async () => {
         await db.events.add(event)
+        if (context.signingKey) await db.signingKeys.add({ ...context.signingKey, eventId: event.id, createdAt: context.now })
         await db.meta.put({ key: metaKeys.currentEventId, value: event.id })
       })
       return event
@@ -47,10 +51,11 @@ export function createEventRepository(db: PhotowalkDatabase) {
       })
     },
 
-    /** Stores a whole sample day, or nothing of it, and makes it the current event. */
-    async saveSample(sample: SampleEvent): Promise<void> {
-      await db.transaction('rw', [db.events, db.stops, db.participants, db.meta], async () => {
+    /** Stores a whole sample day (with its signing key), or nothing of it, and makes it the current event. */
+    async saveSample(sample: SampleEvent, signingKey?: NewSigningKey): Promise<void> {
+      await db.transaction('rw', [db.events, db.stops, db.participants, db.meta, db.signingKeys], async () => {
         await db.events.add(sample.event)
+        if (signingKey) await db.signingKeys.add({ ...signingKey, eventId: sample.event.id, createdAt: sample.event.createdAt })
         await db.stops.bulkAdd(sample.stops)
         await db.participants.bulkAdd(sample.participants)
         await db.meta.put({ key: metaKeys.currentEventId, value: sample.event.id })

@@ -176,12 +176,21 @@ const withFields = (fixtures: Fixtures, table: string, fields: Record<string, un
 }
 
 /** Version 3's new fields, with the values its migration gives older records. */
-const withVersion3Defaults = (fixtures: Fixtures): Fixtures =>
-  withFields(
+/** A kept schedule's stops, each with the given extra minutes. */
+const withStopsExtra = (shared: unknown, extraMinutes: number) => {
+  const row = shared as { event: { stops: object[] } }
+  return { ...row, event: { ...row.event, stops: row.event.stops.map((stop) => ({ ...stop, extraMinutes })) } }
+}
+
+const withVersion3Defaults = (fixtures: Fixtures): Fixtures => {
+  const upgraded = withFields(
     withFields(withFields(fixtures, 'participants', { bookedBy: '' }), 'scheduleShifts', { lengthensStop: false }),
     'sharedEvents',
     { signerKey: null },
   )
+  const shared = upgraded.sharedEvents
+  return shared ? { ...upgraded, sharedEvents: shared.map((row) => withStopsExtra(row, 0)) } : upgraded
+}
 
 const version2: Fixtures = { ...withEventRevision(version1, 3), sharedEvents: [sharedEventFixture] }
 
@@ -193,6 +202,7 @@ const version3: Fixtures = {
     'sharedEvents',
     { signerKey: 'BP'.padEnd(87, 'x') },
   ),
+  sharedEvents: [withStopsExtra({ ...sharedEventFixture, signerKey: 'BP'.padEnd(87, 'x') }, 15)],
   signingKeys: [
     {
       eventId: 'e1',

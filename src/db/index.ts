@@ -5,10 +5,11 @@ import { createItineraryRepository } from './itineraryRepository'
 import { createMetaRepository } from './metaRepository'
 import { createParticipantRepository } from './participantRepository'
 import { createSharedEventRepository } from './sharedEventRepository'
+import { createSigningKeyRepository } from './signingKeyRepository'
 
 export { observe, openDatabase, storageProblemOf, type StorageProblem } from './database'
-export type { EventContents } from './eventRepository'
-export type { ReceiveOutcome } from './sharedEventRepository'
+export type { EventContents, NewSigningKey } from './eventRepository'
+export type { ReceiveOutcome, ReceiveResult } from './sharedEventRepository'
 export type { NewParticipant } from './participantRepository'
 
 /** Repositories bound to the app's database. */
@@ -18,3 +19,4 @@ export const itineraryRepository = () => createItineraryRepository(database())
 export const metaRepository = () => createMetaRepository(database())
 export const participantRepository = () => createParticipantRepository(database())
 export const sharedEventRepository = () => createSharedEventRepository(database())
+export const signingKeyRepository = () => createSigningKeyRepository(database())

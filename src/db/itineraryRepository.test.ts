@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { validateStopDraft, emptyStopDraft } from '@/domain/stop'
-import type { PublicEvent } from '@/domain/publicEvent'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
 import type { PhotowalkDatabase } from './schema'
-import { createSharedEventRepository } from './sharedEventRepository'
 import { freshDatabase } from './testing'
 
 const opened: PhotowalkDatabase[] = []
@@ -80,32 +78,5 @@ describe('itinerary repository', () => {
       itinerary.appendShift({ ...base, id: 's1', minutes: 99, undoesShiftId: null, lengthensStop: false, at: '2027-07-24T09:00:00.000Z' }),
     ).rejects.toThrow()
     expect((await itinerary.shifts('e1'))[0]?.minutes).toBe(10)
-  })
-})
-
-describe('shared event repository', () => {
-  const event = (revision: number, name = 'Photowalk'): PublicEvent => ({
-    id: '0b9f1c2e-0000-4000-8000-000000000001',
-    revision,
-    name,
-    date: '2027-07-24',
-    timeZone: 'Europe/Paris',
-    hashtags: [],
-    meetingPoint: '',
-    organisation: '',
-    stops: [],
-  })
-
-  it('stores a new event, updates it with a newer link and ignores an older one', async () => {
-    const db = freshDatabase()
-    opened.push(db)
-    const shared = createSharedEventRepository(db)
-    expect(await shared.receive(event(2), '2027-07-20T10:00:00.000Z')).toBe('stored')
-    expect(await shared.receive(event(2), '2027-07-20T11:00:00.000Z')).toBe('unchanged')
-    expect(await shared.receive(event(5, 'Renamed'), '2027-07-21T10:00:00.000Z')).toBe('updated')
-    expect(await shared.receive(event(3, 'Old'), '2027-07-22T10:00:00.000Z')).toBe('olderIgnored')
-    const stored = await shared.get(event(1).id)
-    expect(stored).toMatchObject({ revision: 5, receivedAt: '2027-07-21T10:00:00.000Z', event: { name: 'Renamed' } })
-    expect((await shared.latest())?.event.name).toBe('Renamed')
   })
 })

@@ -75,8 +75,9 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await transaction
         .table('sharedEvents')
         .toCollection()
-        .modify((shared: { signerKey?: string | null }) => {
+        .modify((shared: { signerKey?: string | null; event?: { stops?: Array<{ extraMinutes?: number }> } }) => {
           shared.signerKey ??= null
+          for (const stop of shared.event?.stops ?? []) stop.extraMinutes ??= 0
         })
     },
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { crc32, fromBase64Url, toBase64Url } from './bytes'
+import { crc32, fromBase64Url, fromDecimalDigits, toBase64Url, toDecimalDigits } from './bytes'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
@@ -22,5 +22,45 @@ describe('crc32', () => {
   it('matches the standard check value', () => {
     expect(crc32(utf8('123456789'))).toBe(0xcbf43926)
     expect(crc32(new Uint8Array())).toBe(0)
+  })
+})
+
+describe('decimal digits', () => {
+  const bytesOf = (...values: number[]) => new Uint8Array(values)
+
+  it.each([
+    ['nothing', bytesOf()],
+    ['a zero', bytesOf(0)],
+    ['leading zeros', bytesOf(0, 0, 0, 1)],
+    ['the largest values', bytesOf(255, 255, 255, 255, 255, 255, 255, 255)],
+    ['text', utf8('Hélène 📸 au bord de l’Yonne')],
+  ])('round-trip %s', (_, bytes) => {
+    const digits = toDecimalDigits(bytes)
+    expect(digits).toMatch(/^\d*$/)
+    expect(fromDecimalDigits(digits)).toEqual(bytes)
+  })
+
+  it('round-trip every length up to 40 bytes', () => {
+    for (let length = 0; length <= 40; length += 1) {
+      const bytes = Uint8Array.from({ length }, (_, index) => (index * 97 + 13) & 255)
+      expect(fromDecimalDigits(toDecimalDigits(bytes))).toEqual(bytes)
+    }
+  })
+
+  it('take about 2.41 digits a byte', () => {
+    expect(toDecimalDigits(new Uint8Array())).toBe('1')
+    expect(toDecimalDigits(new Uint8Array([0]))).toBe('256')
+    expect(toDecimalDigits(new Uint8Array(1000).fill(255)).length).toBe(2409)
+  })
+
+  it('refuse anything but a number written as they write one', () => {
+    const digits = toDecimalDigits(utf8('photowalk!'))
+    expect(fromDecimalDigits(digits.slice(0, -1))).toBeNull()
+    expect(fromDecimalDigits(`0${digits}`)).toBeNull()
+    expect(fromDecimalDigits('255')).toBeNull()
+    expect(fromDecimalDigits('4096')).toBeNull()
+    expect(fromDecimalDigits('')).toBeNull()
+    expect(fromDecimalDigits('12a')).toBeNull()
+    expect(fromDecimalDigits(' 256')).toBeNull()
   })
 })

@@ -13,6 +13,7 @@ import { loadDatabase } from './database'
 import { liveQueryRef } from './live'
 import { askForPersistenceOnFirstWrite } from './persistence'
 import { useProblemsStore } from './problems'
+import { newSigningKeyOrNone } from './signingKeys'
 
 interface EventsSnapshot {
   events: PhotowalkEvent[]
@@ -49,7 +50,9 @@ export const useEventsStore = defineStore('events', () => {
   async function createEvent(draft: EventDraft): Promise<Result<PhotowalkEvent, EventFieldError[]>> {
     const details = validateEventDraft(draft)
     if (!details.ok) return details
-    const event = await (await events$()).create(details.value, { id: newId(), now: nowIso() })
+    // The key is made first: its Web Crypto work cannot run inside the transaction that stores both.
+    const signingKey = await newSigningKeyOrNone()
+    const event = await (await events$()).create(details.value, { id: newId(), now: nowIso(), signingKey })
     await askForPersistenceOnFirstWrite()
     return ok(event)
   }
@@ -69,7 +72,7 @@ export const useEventsStore = defineStore('events', () => {
       newId,
       newBadgeCode,
     })
-    await (await events$()).saveSample(sample)
+    await (await events$()).saveSample(sample, await newSigningKeyOrNone())
     await askForPersistenceOnFirstWrite()
     return sample.event
   }

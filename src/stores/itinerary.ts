@@ -13,6 +13,7 @@ import { loadDatabase } from './database'
 import { liveQueryRef } from './live'
 import { askForPersistenceOnFirstWrite } from './persistence'
 import { useSettingsStore } from './settings'
+import { signingKeyFor } from './signingKeys'
 
 interface ItineraryData {
   stops: Stop[]
@@ -133,7 +134,11 @@ export function useItinerary(event: Ref<PhotowalkEvent | null>) {
     return publicEventOf(stored, storedStops, storedShifts)
   }
 
-  const shareFragment = async (): Promise<string> => encodeShareFragment(await currentPublicEvent())
+  /** The link's fragment, signed with the event's key. */
+  async function shareFragment(): Promise<string> {
+    const publicEvent = await currentPublicEvent()
+    return encodeShareFragment(publicEvent, await signingKeyFor(publicEvent.id))
+  }
 
   return {
     ready: live.ready,
