@@ -10,7 +10,7 @@ import {
   type Presence,
 } from '@/domain/attendance'
 import { readBadgePayload } from '@/domain/badgePayload'
-import type { DuplicatePolicy, ImportPlan } from '@/domain/csvImport'
+import type { DuplicatePolicy, ImportPlan } from '@/domain/importPlan'
 import { validateParticipantDraft, type ParticipantDraft, type ParticipantFieldError } from '@/domain/participant'
 import { ok, type Result } from '@/domain/result'
 import { nowAndNext, type DaySchedule } from '@/domain/schedule'
@@ -24,6 +24,7 @@ import { useRosterStore } from './roster'
 import { useSettingsStore } from './settings'
 
 const roster = async () => (await loadDatabase()).participantRepository()
+// The phone's year: what the walk-in form still counts ages in, until it is given the event's date as the others are.
 const currentYear = () => new Date().getFullYear()
 
 function requireEvent(event: Ref<PhotowalkEvent | null>): PhotowalkEvent {
@@ -33,8 +34,11 @@ function requireEvent(event: Ref<PhotowalkEvent | null>): PhotowalkEvent {
 
 /** Adding, editing, removing and importing people. */
 export function useRosterActions(event: Ref<PhotowalkEvent | null>) {
+  // Ages are counted on the event's day, not on the phone's.
+  const ages = () => ({ eventDate: requireEvent(event).date })
+
   async function addParticipant(draft: ParticipantDraft): Promise<Result<Participant, ParticipantFieldError[]>> {
-    const details = validateParticipantDraft(draft, { currentYear: currentYear() })
+    const details = validateParticipantDraft(draft, ages())
     if (!details.ok) return details
     const participant = await (await roster()).add(
       requireEvent(event).id,
@@ -46,7 +50,7 @@ export function useRosterActions(event: Ref<PhotowalkEvent | null>) {
   }
 
   async function updateParticipant(id: Id, draft: ParticipantDraft): Promise<Result<Id, ParticipantFieldError[]>> {
-    const details = validateParticipantDraft(draft, { currentYear: currentYear() })
+    const details = validateParticipantDraft(draft, ages())
     if (!details.ok) return details
     await (await roster()).update(id, details.value)
     return ok(id)
