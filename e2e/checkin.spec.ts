@@ -122,10 +122,10 @@ test.describe('check-in by hand', () => {
     await page.getByRole('button', { name: 'Exporter les présences (CSV)' }).click()
     const file = await download
     const csv = await readFile(await file.path(), 'utf8')
-    expect(csv.startsWith('\uFEFFNom;Instagram;E-mail;Téléphone;Rôle;Accueil à l’office de tourisme : arrivée')).toBe(true)
+    expect(csv.startsWith('\uFEFFNom;Instagram;E-mail;Téléphone;Rôle;Mineur·e;Accueil à l’office de tourisme : arrivée')).toBe(true)
     expect(csv).toContain(`'=HYPERLINK(""x"") Surprise`)
     expect(csv).toContain("'+33 1 99 00 10 20")
-    expect(csv).toMatch(/Surprise";;;;Instagrameur;09:35/)
+    expect(csv).toMatch(/Surprise";;;;Instagrameur;Non;09:35/)
   })
 
   test('a walk-in gets a phone, an email and the minor flag; what was typed survives a reload; who is missing later can be called', async ({ page, app, events, checkin }) => {

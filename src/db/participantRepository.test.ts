@@ -13,7 +13,7 @@ afterEach(async () => {
 })
 
 function details(firstName: string, email = '') {
-  const result = validateParticipantDraft({ ...emptyParticipantDraft(), firstName, email }, { currentYear: 2027 })
+  const result = validateParticipantDraft({ ...emptyParticipantDraft(), firstName, email }, { eventDate: '2027-07-24' })
   if (!result.ok) throw new Error('invalid fixture')
   return result.value
 }

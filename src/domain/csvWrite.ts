@@ -1,22 +1,20 @@
-/** Characters that make a spreadsheet read a cell as a formula (or a DDE command). */
-const formulaTriggers = new Set(['=', '+', '-', '@', '\t', '\r'])
-
-/** Prefixes a formula-like cell with an apostrophe, which spreadsheets show as plain text. */
-export function neutraliseCell(value: string): string {
-  return value.length > 0 && formulaTriggers.has(value[0] as string) ? `'${value}` : value
-}
-
-function quote(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value
-}
+import Papa from 'papaparse'
 
 /**
- * A CSV file as spreadsheets open it: UTF-8 with a byte-order mark (so Excel reads accents),
- * CRLF line ends, every cell neutralised against formula injection.
+ * A cell a spreadsheet would read as a formula (or a DDE command): PapaParse prefixes it with an
+ * apostrophe, which spreadsheets show as plain text. Its own pattern for `escapeFormulae: true`
+ * (`/^[=+\-@\t\r].*$/`) does not match a cell whose formula goes on over a line break, because `.`
+ * stops at the break: ours looks at the first character only.
+ */
+const formulaStart = /^[=+\-@\t\r]/
+
+/**
+ * A CSV file as spreadsheets open it: UTF-8 with a byte-order mark (so Excel reads accents), CRLF
+ * line ends, quotes where a cell needs them, every cell neutralised against formula injection.
+ * Numbers are written as text first, so that a negative number is neutralised too.
  */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>, delimiter: ',' | ';'): string {
-  const lines = rows.map((row) =>
-    row.map((cell) => quote(neutraliseCell(cell === null ? '' : String(cell)), delimiter)).join(delimiter),
-  )
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  const cells = rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))
+  const body = Papa.unparse(cells, { delimiter, newline: '\r\n', escapeFormulae: formulaStart, header: false })
+  return `\uFEFF${body}\r\n`
 }

@@ -50,7 +50,7 @@ describe('contact details', () => {
 })
 
 describe('validateParticipantDraft', () => {
-  const context = { currentYear: 2027 }
+  const context = { eventDate: '2027-07-24' }
 
   it('needs a name and a minor’s birth year', () => {
     const result = validateParticipantDraft({ ...emptyParticipantDraft(), isMinor: true }, context)

@@ -1,5 +1,6 @@
+import { minorityByYear, yearOf } from './age'
 import { err, ok, type Result } from './result'
-import { participantRoles, type Participant, type ParticipantRole } from './types'
+import { participantRoles, type LocalDate, type Participant, type ParticipantRole } from './types'
 
 export const maxNameLength = 100
 export const maxHandleLength = 30
@@ -108,15 +109,34 @@ export function dialableNumber(phone: string): string {
   return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '')
 }
 
-export function validateParticipantDraft(
+/** What ages are counted against: the event's date, never the phone's. */
+export interface AgeReference {
+  eventDate: LocalDate
+}
+
+export const maxNotesLength = 1000
+export const maxBookedByLength = 300
+
+/**
+ * The draft normalised, with every problem found. Invalid fields come out empty and overlong ones
+ * shortened, so that an import can keep the person and say what it set aside; the form refuses the
+ * draft as soon as there is an error (`validateParticipantDraft`).
+ */
+export function normaliseParticipantDraft(
   draft: ParticipantDraft,
-  context: { currentYear: number },
-): Result<ParticipantDetails, ParticipantFieldError[]> {
+  reference: AgeReference,
+): { details: ParticipantDetails; errors: ParticipantFieldError[] } {
   const errors: ParticipantFieldError[] = []
-  const firstName = draft.firstName.trim().replace(/\s+/g, ' ')
-  const lastName = draft.lastName.trim().replace(/\s+/g, ' ')
+  const eventDate = reference.eventDate
+  const eventYear = yearOf(eventDate)
+  let firstName = draft.firstName.trim().replace(/\s+/g, ' ')
+  let lastName = draft.lastName.trim().replace(/\s+/g, ' ')
   if (firstName === '' && lastName === '') errors.push({ field: 'name', code: 'required' })
-  else if (firstName.length > maxNameLength || lastName.length > maxNameLength) errors.push({ field: 'name', code: 'tooLong' })
+  else if (firstName.length > maxNameLength || lastName.length > maxNameLength) {
+    errors.push({ field: 'name', code: 'tooLong' })
+    firstName = firstName.slice(0, maxNameLength).trim()
+    lastName = lastName.slice(0, maxNameLength).trim()
+  }
 
   const instagram = normaliseInstagramHandle(draft.instagram)
   if (!instagram.ok) errors.push({ field: 'instagram', code: instagram.error })
@@ -124,41 +144,64 @@ export function validateParticipantDraft(
   if (!email.ok) errors.push({ field: 'email', code: email.error })
   const phone = normalisePhone(draft.phone)
   if (!phone.ok) errors.push({ field: 'phone', code: phone.error })
-  if (!(participantRoles as readonly string[]).includes(draft.role)) errors.push({ field: 'role', code: 'invalidRole' })
+  const role = (participantRoles as readonly string[]).includes(draft.role) ? draft.role : 'iger'
+  if (role !== draft.role) errors.push({ field: 'role', code: 'invalidRole' })
 
   let birthYear: number | null = null
+  let isMinor = draft.isMinor
   const yearText = draft.birthYear.trim()
   if (yearText !== '') {
-    birthYear = /^\d{4}$/.test(yearText) ? Number(yearText) : null
-    if (birthYear === null || birthYear < context.currentYear - 120 || birthYear > context.currentYear) {
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null
+    if (year === null || year < eventYear - 120 || year > eventYear) {
       errors.push({ field: 'birthYear', code: 'invalidYear' })
-    } else if (draft.isMinor && context.currentYear - birthYear > 18) {
+    } else if (draft.isMinor && minorityByYear(year, eventDate) === 'adult') {
       errors.push({ field: 'birthYear', code: 'notAMinor' })
+    } else {
+      birthYear = year
+      // Under 18 on the day whatever their birthday: a minor, ticked or not.
+      if (minorityByYear(year, eventDate) === 'minor') isMinor = true
     }
-  } else if (draft.isMinor) {
-    // Consent rules depend on age, so a minor's birth year is needed.
+  }
+  // Consent rules depend on age, so a minor's birth year is needed.
+  if (isMinor && birthYear === null && !errors.some((error) => error.field === 'birthYear')) {
     errors.push({ field: 'birthYear', code: 'required' })
   }
 
-  const notes = draft.notes.trim()
-  if (notes.length > 1000) errors.push({ field: 'notes', code: 'tooLong' })
-  const bookedBy = draft.bookedBy.trim().replace(/\s+/g, ' ')
-  if (bookedBy.length > 300) errors.push({ field: 'bookedBy', code: 'tooLong' })
+  let notes = draft.notes.trim()
+  if (notes.length > maxNotesLength) {
+    errors.push({ field: 'notes', code: 'tooLong' })
+    notes = notes.slice(0, maxNotesLength)
+  }
+  let bookedBy = draft.bookedBy.trim().replace(/\s+/g, ' ')
+  if (bookedBy.length > maxBookedByLength) {
+    errors.push({ field: 'bookedBy', code: 'tooLong' })
+    bookedBy = bookedBy.slice(0, maxBookedByLength)
+  }
 
-  if (errors.length > 0 || !instagram.ok || !email.ok || !phone.ok) return err(errors)
-  return ok({
-    firstName,
-    lastName,
-    instagram: instagram.value,
-    email: email.value,
-    phone: phone.value,
-    role: draft.role,
-    isMinor: draft.isMinor,
-    birthYear,
-    companionOf: draft.companionOf.trim() || null,
-    notes,
-    bookedBy,
-  })
+  return {
+    details: {
+      firstName,
+      lastName,
+      instagram: instagram.ok ? instagram.value : '',
+      email: email.ok ? email.value : '',
+      phone: phone.ok ? phone.value : '',
+      role,
+      isMinor,
+      birthYear,
+      companionOf: draft.companionOf.trim() || null,
+      notes,
+      bookedBy,
+    },
+    errors,
+  }
+}
+
+export function validateParticipantDraft(
+  draft: ParticipantDraft,
+  reference: AgeReference,
+): Result<ParticipantDetails, ParticipantFieldError[]> {
+  const { details, errors } = normaliseParticipantDraft(draft, reference)
+  return errors.length > 0 ? err(errors) : ok(details)
 }
 
 export function displayName(participant: Pick<Participant, 'firstName' | 'lastName'>): string {

@@ -81,7 +81,7 @@ async function openCheckpoint() {
   const event = computed(() => events.currentEvent)
   const here = scope.run(() => useCheckpoint(event, shallowRef(meeting.id)))
   if (!here) throw new Error('no checkpoint')
-  await vi.waitFor(() => expect(events.currentEvent?.id).toBe(sample.event.id))
+  await vi.waitFor(() => expect(events.currentEvent?.id).toBe(sample.event.id), { timeout: 5000 })
   return here
 }
 
@@ -134,7 +134,7 @@ describe('a checkpoint whose records are still being read', () => {
     const tap = here.checkIn(helene, 'in', 'manual')
     gate.break(new Error('disk on fire'))
     await expect(tap).rejects.toBeInstanceOf(CheckpointNotLoadedError)
-    await vi.waitFor(() => expect(here.state.value).toBe('failed'))
+    await vi.waitFor(() => expect(here.state.value).toBe('failed'), { timeout: 5000 })
     expect(here.count.value).toBeNull()
     expect(await storedAtMeeting()).toHaveLength(1)
 

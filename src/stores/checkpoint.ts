@@ -246,7 +246,7 @@ export function useCheckpoint(event: Ref<PhotowalkEvent | null>, stopId: Ref<Id 
   }
 
   async function addWalkIn(draft: ParticipantDraft): Promise<Result<Participant, ParticipantFieldError[]>> {
-    const details = validateParticipantDraft(draft, { currentYear: new Date().getFullYear() })
+    const details = validateParticipantDraft(draft, { eventDate: requireEvent().date })
     if (!details.ok) return details
     const id = newId()
     const record = await newRecord(id, 'in', 'manual')

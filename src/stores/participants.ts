@@ -1,5 +1,5 @@
 import { computed, type Ref } from 'vue'
-import type { DuplicatePolicy, ImportPlan } from '@/domain/csvImport'
+import type { DuplicatePolicy, ImportPlan } from '@/domain/importPlan'
 import { validateParticipantDraft, type ParticipantDraft, type ParticipantFieldError } from '@/domain/participant'
 import { ok, type Result } from '@/domain/result'
 import type { CheckIn, Id, Participant, PhotowalkEvent } from '@/domain/types'
@@ -10,7 +10,6 @@ import { liveQueryRef } from './live'
 import { askForPersistenceOnFirstWrite } from './persistence'
 
 const roster = async () => (await loadDatabase()).participantRepository()
-const currentYear = () => new Date().getFullYear()
 
 function requireEvent(event: Ref<PhotowalkEvent | null>): PhotowalkEvent {
   if (!event.value) throw new Error('no event is selected')
@@ -19,8 +18,11 @@ function requireEvent(event: Ref<PhotowalkEvent | null>): PhotowalkEvent {
 
 /** Adding, editing, removing and importing people. */
 export function useRosterActions(event: Ref<PhotowalkEvent | null>) {
+  // Ages are counted on the event's day, not on the phone's.
+  const ages = () => ({ eventDate: requireEvent(event).date })
+
   async function addParticipant(draft: ParticipantDraft): Promise<Result<Participant, ParticipantFieldError[]>> {
-    const details = validateParticipantDraft(draft, { currentYear: currentYear() })
+    const details = validateParticipantDraft(draft, ages())
     if (!details.ok) return details
     const participant = await (await roster()).add(
       requireEvent(event).id,
@@ -32,7 +34,7 @@ export function useRosterActions(event: Ref<PhotowalkEvent | null>) {
   }
 
   async function updateParticipant(id: Id, draft: ParticipantDraft): Promise<Result<Id, ParticipantFieldError[]>> {
-    const details = validateParticipantDraft(draft, { currentYear: currentYear() })
+    const details = validateParticipantDraft(draft, ages())
     if (!details.ok) return details
     await (await roster()).update(id, details.value)
     return ok(id)
