@@ -13,15 +13,17 @@ export function normalisedName(...parts: string[]): string {
 
 const fullName = (person: IdentityFields) => normalisedName(person.firstName, person.lastName)
 const hasContact = (person: IdentityFields) => person.email !== '' || person.instagram !== ''
-const birthYearsAgree = (a: IdentityFields, b: IdentityFields) => a.birthYear === null || b.birthYear === null || a.birthYear === b.birthYear
+// A name is a weak key: a birth year on one side only (a child named like an adult already
+// registered) is a difference, not a blank to fill.
+const birthYearsAgree = (a: IdentityFields, b: IdentityFields) => a.birthYear === b.birthYear
 
 /**
  * Whether two registrations are one person:
  * - the same Instagram handle; or
  * - the same email and the same name (a parent's email on two children's tickets does not make
  *   them one child); or
- * - when one of them has neither email nor handle, the same name, and the same birth year when both
- *   have one (so a list imported without contacts, then again with them, finds its people).
+ * - when one of them has neither email nor handle, the same name and the same birth year, or none on
+ *   either side (so a list imported without contacts, then again with them, finds its people).
  * Emails and handles are compared as normalised by `validateParticipantDraft`.
  */
 export function samePerson(a: IdentityFields, b: IdentityFields): boolean {

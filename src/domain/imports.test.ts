@@ -109,13 +109,14 @@ describe('importing the same file again changes nothing', () => {
     const first = planImport(importOf(file(['Chloé;Démo;2011', 'Léo;Démo;'])), [], { policy: 'skip', eventDate })
     const roster = applied(first)
     const again = planImport(importOf(file(['  CHLOE ; demo ;2011', 'Léo;Démo;2013', 'Chloé;Démo;1980'])), roster, { policy: 'merge', eventDate })
-    // Chloé is Chloé (accents, case and spacing folded); Léo gains a birth year; the Chloé born in 1980 is someone else.
-    expect(again.duplicates.map((duplicate) => [duplicate.candidate.line, duplicate.matches])).toEqual([
-      [2, 'Chloé Démo'],
-      [3, 'Léo Démo'],
+    // Chloé is Chloé (accents, case and spacing folded). A name is a weak key: a Léo born in 2013
+    // is not assumed to be the Léo without a birth year, nor the Chloé born in 1980 the one of 2011.
+    expect(again.duplicates.map((duplicate) => [duplicate.candidate.line, duplicate.matches])).toEqual([[2, 'Chloé Démo']])
+    expect(again.toUpdate).toEqual([])
+    expect(people(again.toAdd)).toEqual([
+      ['Léo', 'Démo', '', '', ''],
+      ['Chloé', 'Démo', '', '', ''],
     ])
-    expect(again.toUpdate).toEqual([{ id: 'new1', details: expect.objectContaining({ firstName: 'Léo', birthYear: 2013, isMinor: true }) }])
-    expect(people(again.toAdd)).toEqual([['Chloé', 'Démo', '', '', '']])
   })
 })
 
