@@ -21,7 +21,7 @@ export default defineConfig({
   plugins: [
     vue(),
     vueI18n({
-      include: [fileURLToPath(new URL('./src/app/locales/*.json', import.meta.url))],
+      include: [fileURLToPath(new URL('./src/app/locales/**/*.json', import.meta.url))],
       // Messages are compiled at build time, so the runtime ships without the message compiler.
       runtimeOnly: true,
       compositionOnly: true,

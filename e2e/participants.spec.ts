@@ -77,6 +77,12 @@ test.describe('roster', () => {
     await expect(page.getByRole('alert')).toContainText('dépasse 10 Mo')
     await page.getByLabel('Fichier').setInputFiles({ name: 'nonsense.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b;c\n1;2;3\n') })
     await expect(page.getByRole('alert')).toContainText('Aucune ligne d’en-tête reconnue')
+    // A file the phone cannot read any more (moved, or still in a cloud drive) is said, not ignored.
+    await page.evaluate(() => {
+      Blob.prototype.arrayBuffer = () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'))
+    })
+    await page.getByLabel('Fichier').setInputFiles(fixture('helloasso.csv'))
+    await expect(page.getByRole('alert')).toContainText('Ce fichier n’a pas pu être lu')
     await app.openTab('Participants')
     await expect(page.getByText('Aucun participant n’est encore inscrit à cet événement.')).toBeVisible()
   })

@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import AppShell from './app/AppShell.vue'
-import { applyLanguage, i18n } from './app/i18n'
+import { applyLanguage, i18n, loadOrganiserMessages } from './app/i18n'
 import { createAppRouter } from './app/router'
 import './app/styles.css'
 import { routes } from './routes'
@@ -61,6 +61,9 @@ async function start() {
     (language) => void applyLanguage(language),
   )
   const router = createAppRouter(routes)
+  router.beforeEach(async (to) => {
+    if (to.meta.audience !== 'participant') await loadOrganiserMessages()
+  })
   router.onError((error) => problems.report(error))
   app.use(router)
   app.mount('#app')
