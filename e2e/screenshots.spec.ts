@@ -2,7 +2,8 @@ import { expect, test } from './support/test'
 
 // Not part of `npm test`: `npm run screenshots` refreshes the README's pictures (phone project).
 test.describe('@screenshots', () => {
-  test('README screenshots', async ({ page, app, events, itinerary, checkin }) => {
+  test('README screenshots', async ({ page, app, events, itinerary, checkin, participants }) => {
+    test.setTimeout(180_000)
     test.skip(test.info().project.name !== 'phone', 'phone screenshots only')
     const shot = (name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, scale: 'css' })
     await page.clock.setFixedTime(new Date('2027-07-24T09:45:00+02:00'))
@@ -13,6 +14,7 @@ test.describe('@screenshots', () => {
     await events.loadSample()
     await itinerary.shift(10)
     await expect(itinerary.conflicts()).toBeVisible()
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shot('itinerary')
     await itinerary.runningLate().scrollIntoViewIfNeeded()
     await shot('running-late')
@@ -27,14 +29,17 @@ test.describe('@screenshots', () => {
     await app.goto('/')
     await page.clock.setFixedTime(new Date('2027-07-24T10:05:00+02:00'))
     await app.openTab('Pointage')
-    for (const name of ['Hélène Exemple', 'Lucas Fictif', 'Chloé Démo', 'Zoé Essai']) await checkin.tapCheckIn(name)
+    for (const name of ['Hélène Exemple', 'Lucas Fictif', 'Chloé Démo', 'Zoé Essai']) await checkin.action('Embarquer', name).click()
     await checkin.chooseMode('Débarquement')
-    await checkin.tapCheckOut('Zoé Essai')
+    await checkin.action('Débarquer', 'Zoé Essai').click()
     await page.evaluate(() => window.scrollTo(0, 0))
     await shot('checkin')
     await app.openTab('Participants')
     await expect(page.getByText('12 sur 12')).toBeVisible()
     await shot('participants')
+    await participants.importFile(new URL('../src/domain/fixtures/imports/helloasso-group.csv', import.meta.url).pathname)
+    await page.getByRole('heading', { name: 'Aperçu' }).scrollIntoViewIfNeeded()
+    await shot('import')
     await app.goto('/counter')
     await expect(page.getByText('Objectif : 140 publications')).toBeVisible()
     await shot('counter')
