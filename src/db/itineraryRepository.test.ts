@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { validateStopDraft, emptyStopDraft } from '@/domain/stop'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
-import type { PhotowalkDatabase } from './schema'
-import { freshDatabase } from './testing'
+import { databasesClosedAfterEachTest, freshDatabase } from './testing'
 
-const opened: PhotowalkDatabase[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-})
+const databases = databasesClosedAfterEachTest()
 
 async function withEvent() {
   const db = freshDatabase()
-  opened.push(db)
+  databases.keep(db)
   await createEventRepository(db).create(
     { name: 'Photowalk', date: '2027-07-24', timeZone: 'Europe/Paris', hashtags: [], meetingPoint: '', organisation: '', goal: null },
     { id: 'e1', now: '2026-11-26T12:00:00.000Z' },

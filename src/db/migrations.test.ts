@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { afterUpgradeTo, fixturesByVersion, inStableOrder, readAll, writeFixtures } from './fixtures'
 import { currentSchemaVersion, PhotowalkDatabase, schemaVersions } from './schema'
-import { freshDatabase } from './testing'
+import { databasesClosedAfterEachTest, freshDatabase } from './testing'
 
-const opened: PhotowalkDatabase[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-})
+const databases = databasesClosedAfterEachTest()
 
 describe('schema history', () => {
   it('lists versions in increasing order, ending with the current one', () => {
@@ -53,7 +47,7 @@ describe.each(schemaVersions.map((entry) => entry.version))('data written by sch
     const next = schemaVersions.find((entry) => entry.version > version)
     const name = await writeAtVersion(fixtures)
     const upgraded = new PhotowalkDatabase(name, schemaVersions.filter((entry) => entry.version <= (next?.version ?? version)))
-    opened.push(upgraded)
+    databases.keep(upgraded)
     await upgraded.open()
     const upgrade = next ? afterUpgradeTo[next.version] : undefined
     if (next && !upgrade) throw new Error(`no upgrade expectation for schema version ${next.version}`)
@@ -66,7 +60,7 @@ describe.each(schemaVersions.map((entry) => entry.version))('data written by sch
     if (!fixtures) throw new Error(`no fixtures for schema version ${version}`)
     const name = await writeAtVersion(fixtures)
     const current = new PhotowalkDatabase(name)
-    opened.push(current)
+    databases.keep(current)
     await current.open()
     expect(current.verno).toBe(currentSchemaVersion)
     let expected = fixtures

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { emptyParticipantDraft, validateParticipantDraft } from '@/domain/participant'
 import { createParticipantRepository } from './participantRepository'
-import type { PhotowalkDatabase } from './schema'
-import { freshDatabase } from './testing'
+import { databasesClosedAfterEachTest, freshDatabase } from './testing'
 
-const opened: PhotowalkDatabase[] = []
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-})
+const databases = databasesClosedAfterEachTest()
 
 function details(firstName: string, email = '') {
   const result = validateParticipantDraft({ ...emptyParticipantDraft(), firstName, email }, { eventDate: '2027-07-24' })
@@ -23,7 +16,7 @@ const now = '2027-07-24T08:00:00.000Z'
 describe('participant repository', () => {
   it('adds, updates, finds by badge and removes', async () => {
     const db = freshDatabase()
-    opened.push(db)
+    databases.keep(db)
     const roster = createParticipantRepository(db)
     await roster.add('e1', { id: 'p1', badgeCode: 'CODE000000000001', details: details('Ana'), source: 'manual' }, now)
     await roster.update('p1', details('Anna', 'anna@example.org'))
@@ -35,7 +28,7 @@ describe('participant repository', () => {
 
   it('imports all rows or none', async () => {
     const db = freshDatabase()
-    opened.push(db)
+    databases.keep(db)
     const roster = createParticipantRepository(db)
     const entry = (id: string, name: string) => ({ id, badgeCode: `CODE${id.padStart(12, '0')}`, details: details(name), source: 'import' as const })
     await roster.importParticipants('e1', { toAdd: [entry('1', 'A'), entry('2', 'B')], toUpdate: [] }, now)
@@ -47,7 +40,7 @@ describe('participant repository', () => {
 
   it('adds a walk-in together with their check-in', async () => {
     const db = freshDatabase()
-    opened.push(db)
+    databases.keep(db)
     const roster = createParticipantRepository(db)
     const checkIn = { id: 'c1', eventId: 'e1', participantId: 'w1', stopId: 's1', action: 'in' as const, undoesId: null, at: now, deviceId: 'd', method: 'manual' as const }
     await roster.addAndCheckIn('e1', { id: 'w1', badgeCode: 'CODE000000000009', details: details('Walk'), source: 'manual' }, checkIn, now)

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { validateEventDraft, type EventDetails } from '@/domain/event'
 import { buildSampleEvent } from '@/domain/sampleEvent'
 import { createEventDataRepository } from './eventDataRepository'
@@ -7,21 +7,10 @@ import { createItineraryRepository } from './itineraryRepository'
 import { createParticipantRepository } from './participantRepository'
 import { fixturesByVersion, writeFixtures } from './fixtures'
 import { createMetaRepository } from './metaRepository'
-import type { PhotowalkDatabase } from './schema'
-import { freshDatabase } from './testing'
+import { databasesClosedAfterEachTest } from './testing'
 
-const opened: PhotowalkDatabase[] = []
-function open() {
-  const db = freshDatabase()
-  opened.push(db)
-  return db
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-})
+const databases = databasesClosedAfterEachTest()
+const open = databases.open
 
 function details(overrides: Partial<EventDetails> = {}): EventDetails {
   const result = validateEventDraft({

@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PublicEvent } from '@/domain/publicEvent'
-import type { PhotowalkDatabase } from './schema'
 import { createSharedEventRepository } from './sharedEventRepository'
-import { freshDatabase } from './testing'
+import { databasesClosedAfterEachTest } from './testing'
 
-const opened: PhotowalkDatabase[] = []
-function open() {
-  const db = freshDatabase()
-  opened.push(db)
-  return db
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-})
+const databases = databasesClosedAfterEachTest()
+const open = databases.open
 
 /** Raw uncompressed P-256 points in base64url have 87 characters, the first a B. */
 const genuine = `B${'g'.repeat(86)}`

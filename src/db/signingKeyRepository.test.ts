@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { validateEventDraft } from '@/domain/event'
 import { buildSampleEvent } from '@/domain/sampleEvent'
 import type { EcPrivateJwk } from '@/domain/types'
 import { createEventRepository } from './eventRepository'
-import type { PhotowalkDatabase } from './schema'
 import { createSigningKeyRepository } from './signingKeyRepository'
-import { freshDatabase } from './testing'
+import { databasesClosedAfterEachTest } from './testing'
 
-const opened: PhotowalkDatabase[] = []
-function open() {
-  const db = freshDatabase()
-  opened.push(db)
-  return db
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-})
+const databases = databasesClosedAfterEachTest()
+const open = databases.open
 
 const now = '2026-11-26T12:00:00.000Z'
 const privateKey = (letter: string): EcPrivateJwk => ({ kty: 'EC', crv: 'P-256', x: letter.repeat(43), y: letter.repeat(43), d: letter.repeat(43) })
