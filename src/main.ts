@@ -66,6 +66,9 @@ async function start() {
   })
   router.onError((error) => problems.report(error))
   app.use(router)
+  // The first route's messages (the organiser's, on their screens) are in before anything paints:
+  // the shell around the route shows them too.
+  await router.isReady()
   app.mount('#app')
   // A database that cannot be opened (private browsing, storage disabled, an upgrade blocked by an
   // old tab) is said on every screen instead of leaving them blank.
