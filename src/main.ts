@@ -51,24 +51,26 @@ async function start() {
     problems.report(event.reason)
   })
   const settings = useSettingsStore(pinia)
+  const router = createAppRouter(routes)
   await settings.initialise({
     query: new URLSearchParams(location.search).get('lang'),
     browser: navigator.languages,
   })
-  await applyLanguage(settings.language)
+  // Opening on an organiser's screen, both parts of the messages are fetched side by side.
+  const organiserFirst = router.resolve(location.pathname).meta.audience !== 'participant'
+  await Promise.all([applyLanguage(settings.language), organiserFirst ? loadOrganiserMessages(settings.language) : undefined])
   watch(
     () => settings.language,
     (language) => void applyLanguage(language),
   )
-  const router = createAppRouter(routes)
   router.beforeEach(async (to) => {
     if (to.meta.audience !== 'participant') await loadOrganiserMessages()
   })
   router.onError((error) => problems.report(error))
   app.use(router)
-  // The first route's messages (the organiser's, on their screens) are in before anything paints:
-  // the shell around the route shows them too.
-  await router.isReady()
+  // On an organiser's screen, their messages are in before anything paints: the shell around the
+  // route shows them too. A participant's schedule paints its frame at once.
+  if (organiserFirst) await router.isReady()
   app.mount('#app')
   // A database that cannot be opened (private browsing, storage disabled, an upgrade blocked by an
   // old tab) is said on every screen instead of leaving them blank.
