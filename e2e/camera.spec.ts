@@ -8,6 +8,9 @@ test('scanning a badge with the camera checks in, recognises a second scan, and 
   await app.goto('/')
   await events.loadSample()
   await app.waitUntilWorksOffline()
+  // The QR decoder is kept by organisers' devices only: this one says so before it goes offline.
+  await app.openSettings()
+  await expect(page.getByText('Prêt à scanner hors ligne', { exact: false })).toBeVisible()
 
   await app.openTab('Participants')
   await page.getByRole('listitem').filter({ hasText: 'Hélène Exemple' }).getByRole('link').click()

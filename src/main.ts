@@ -6,6 +6,8 @@ import { createAppRouter } from './app/router'
 import './app/styles.css'
 import { routes } from './routes'
 import { loadDatabase } from './stores/database'
+import { useEventsStore } from './stores/events'
+import { useOfflineScanningStore } from './stores/offlineScanning'
 import { useProblemsStore } from './stores/problems'
 import { useSettingsStore } from './stores/settings'
 
@@ -75,6 +77,14 @@ async function start() {
   // A database that cannot be opened (private browsing, storage disabled, an upgrade blocked by an
   // old tab) is said on every screen instead of leaving them blank.
   void problems.checkStorage()
+  // A device that organises an event keeps the QR decoder for scanning offline; others never download it.
+  const events = useEventsStore(pinia)
+  const offlineScanning = useOfflineScanningStore(pinia)
+  watch(
+    () => events.ready && events.events.length > 0,
+    (organises) => void (organises ? offlineScanning.prepare() : offlineScanning.check()),
+    { immediate: true },
+  )
 }
 
 start().catch((error: unknown) => {
