@@ -2,10 +2,13 @@ import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import AppShell from './app/AppShell.vue'
 import { applyLanguage, i18n, loadOrganiserMessages } from './app/i18n'
+import { installLockGuard } from './app/lockGuard'
 import { createAppRouter } from './app/router'
 import './app/styles.css'
+import { readStartupMeta } from './db/startupSettings'
 import { routes } from './routes'
 import { loadDatabase } from './stores/database'
+import { useLockStore } from './stores/lock'
 import { useProblemsStore } from './stores/problems'
 import { useSettingsStore } from './stores/settings'
 
@@ -50,19 +53,28 @@ async function start() {
     event.preventDefault()
     problems.report(event.reason)
   })
+  // One read of the device's storage, without the database library: the language to paint in, and
+  // whether the phone is locked on one screen (which decides the first route).
+  const startup = await readStartupMeta()
   const settings = useSettingsStore(pinia)
-  await settings.initialise({
+  settings.initialise({
     query: new URLSearchParams(location.search).get('lang'),
+    savedLanguage: startup.language,
     browser: navigator.languages,
   })
+  const lock = useLockStore(pinia)
+  lock.initialise(startup.lock)
   await applyLanguage(settings.language)
   watch(
     () => settings.language,
     (language) => void applyLanguage(language),
   )
   const router = createAppRouter(routes)
+  // First: a navigation the lock cancels needs nothing else.
+  installLockGuard(router, lock)
   router.beforeEach(async (to) => {
-    if (to.meta.audience !== 'participant') await loadOrganiserMessages()
+    // The lock's PIN dialog speaks the organiser's words, whatever screen it locks.
+    if (to.meta.audience !== 'participant' || lock.lock) await loadOrganiserMessages()
   })
   router.onError((error) => problems.report(error))
   app.use(router)
