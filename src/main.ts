@@ -57,6 +57,7 @@ async function start() {
   // whether the phone is locked on one screen (which decides the first route).
   const startup = await readStartupMeta()
   const settings = useSettingsStore(pinia)
+  const router = createAppRouter(routes)
   settings.initialise({
     query: new URLSearchParams(location.search).get('lang'),
     savedLanguage: startup.language,
@@ -64,12 +65,14 @@ async function start() {
   })
   const lock = useLockStore(pinia)
   lock.initialise(startup.lock)
-  await applyLanguage(settings.language)
+  // Opening on an organiser's screen, both parts of the messages are fetched side by side. A locked
+  // phone always opens on one: its locked screen, whose PIN dialog speaks the organiser's words.
+  const organiserFirst = lock.lock !== null || router.resolve(location.pathname).meta.audience !== 'participant'
+  await Promise.all([applyLanguage(settings.language), organiserFirst ? loadOrganiserMessages(settings.language) : undefined])
   watch(
     () => settings.language,
     (language) => void applyLanguage(language),
   )
-  const router = createAppRouter(routes)
   // First: a navigation the lock cancels needs nothing else.
   installLockGuard(router, lock)
   router.beforeEach(async (to) => {
@@ -78,9 +81,9 @@ async function start() {
   })
   router.onError((error) => problems.report(error))
   app.use(router)
-  // The first route's messages (the organiser's, on their screens) are in before anything paints:
-  // the shell around the route shows them too.
-  await router.isReady()
+  // On an organiser's screen, their messages are in before anything paints: the shell around the
+  // route shows them too. A participant's schedule paints its frame at once.
+  if (organiserFirst) await router.isReady()
   app.mount('#app')
   // A database that cannot be opened (private browsing, storage disabled, an upgrade blocked by an
   // old tab) is said on every screen instead of leaving them blank.

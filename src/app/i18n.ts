@@ -44,7 +44,7 @@ export async function applyLanguage(language: Language): Promise<void> {
 }
 
 /** Loads the organiser's messages in the language shown, before one of their screens is. */
-export async function loadOrganiserMessages(): Promise<void> {
+export async function loadOrganiserMessages(language = i18n.global.locale.value as Language): Promise<void> {
   organiserScreens = true
-  await load(i18n.global.locale.value as Language, 'organiser')
+  await load(language, 'organiser')
 }

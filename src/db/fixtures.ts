@@ -213,6 +213,77 @@ const version3: Fixtures = {
   ],
 }
 
+/** Version 4's shapes, as its migration gives them to older records. */
+const withVersion4Defaults = (fixtures: Fixtures): Fixtures => {
+  const upgraded = withFields(fixtures, 'participants', { birthDate: null })
+  const templates = upgraded.consentTemplates?.map((row) => {
+    const template = row as { texts: Record<string, { items: object[] }> }
+    const texts = Object.fromEntries(
+      Object.entries(template.texts).map(([language, text]) => [language, { ...text, items: text.items.map((item) => ({ ...item, kind: 'other' })) }]),
+    )
+    return { ...template, organisation: '', contact: '', texts }
+  })
+  const consents = upgraded.consents?.map((row) => {
+    const { signerName, signature, guardianName, ...rest } = row as { signerName: string; signature: unknown[]; guardianName: string | null }
+    return {
+      ...rest,
+      personal: {
+        signerName,
+        signature: signature.length > 0 ? { width: 0, height: 0, strokes: signature } : null,
+        guardian: guardianName ? { name: guardianName, relationship: '', signature: { width: 0, height: 0, strokes: [] } } : null,
+      },
+      personalHash: '',
+      language: 'fr',
+      request: null,
+      sequence: 0,
+    }
+  })
+  return { ...upgraded, ...(templates ? { consentTemplates: templates } : {}), ...(consents ? { consents } : {}) }
+}
+
+const version4: Fixtures = {
+  ...withFields(version3, 'participants', { birthDate: '2011-03-14' }),
+  consentTemplates: [
+    {
+      id: 't1',
+      eventId: 'e1',
+      version: 2,
+      organisation: 'Office',
+      contact: 'office@example.org',
+      texts: {
+        fr: { title: 'Autorisation', body: 'Texte', items: [{ id: 'reuse', kind: 'photoReuse', label: 'Réutiliser' }] },
+        en: { title: 'Consent', body: 'Text', items: [{ id: 'reuse', kind: 'photoReuse', label: 'Reuse' }] },
+      },
+      hash: 'ab'.repeat(32),
+      createdAt: '2026-11-26T10:00:00.000Z',
+    },
+  ],
+  consents: [
+    {
+      id: 'k1',
+      eventId: 'e1',
+      participantId: 'p1',
+      templateId: 't1',
+      templateHash: 'ab'.repeat(32),
+      kind: 'grant',
+      language: 'en',
+      choices: { reuse: true },
+      request: null,
+      personal: {
+        signerName: 'Hélène Exemple',
+        signature: { width: 300, height: 150, strokes: [{ points: [[0, 0], [10, 12]] }] },
+        guardian: { name: 'Parent Exemple', relationship: 'mère', signature: { width: 300, height: 150, strokes: [{ points: [[1, 1]] }] } },
+      },
+      personalHash: 'ef'.repeat(32),
+      at: '2027-07-24T07:40:00.000Z',
+      deviceId: 'd1',
+      sequence: 1,
+      previousHash: null,
+      hash: 'cd'.repeat(32),
+    },
+  ],
+}
+
 /**
  * One record for every table, in the shape each schema version stored. Each version's migration
  * test writes the fixtures of the version before it and checks them against `afterUpgradeTo`.
@@ -221,12 +292,14 @@ export const fixturesByVersion: Record<number, Fixtures> = {
   1: version1,
   2: version2,
   3: version3,
+  4: version4,
 }
 
 /** What the previous version's fixtures must look like once upgraded to each version. */
 export const afterUpgradeTo: Record<number, (previous: Fixtures) => Fixtures> = {
   2: (previous) => withEventRevision(previous, 1),
   3: withVersion3Defaults,
+  4: withVersion4Defaults,
 }
 
 export async function writeFixtures(db: PhotowalkDatabase, fixtures: Record<string, unknown[]>): Promise<void> {

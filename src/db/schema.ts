@@ -81,7 +81,70 @@ export const schemaVersions: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    // Consents: chained per device by sequence, personal data apart from what is hashed; templates
+    // with their organising body and contact, items with their kind; participants' dates of birth.
+    version: 4,
+    stores: {
+      consents: 'id, eventId, participantId, [deviceId+sequence]',
+      consentTemplates: 'id, eventId, hash, [eventId+version]',
+    },
+    async upgrade(transaction) {
+      await transaction
+        .table('participants')
+        .toCollection()
+        .modify((participant: { birthDate?: string | null }) => {
+          participant.birthDate ??= null
+        })
+      await transaction
+        .table('consentTemplates')
+        .toCollection()
+        .modify((template: LegacyConsentTemplate) => {
+          template.organisation ??= ''
+          template.contact ??= ''
+          for (const text of Object.values(template.texts ?? {})) for (const item of text.items ?? []) item.kind ??= 'other'
+        })
+      // No version of the app could write consents before this one; any that exist are kept, in the
+      // new shape, outside any chain (sequence 0): the register reports them as not verifiable.
+      await transaction
+        .table('consents')
+        .toCollection()
+        .modify((record: LegacyConsentRecord) => {
+          if (record.personal !== undefined) return
+          const strokes = record.signature ?? []
+          record.personal = {
+            signerName: record.signerName ?? '',
+            signature: strokes.length > 0 ? { width: 0, height: 0, strokes } : null,
+            guardian: record.guardianName ? { name: record.guardianName, relationship: '', signature: { width: 0, height: 0, strokes: [] } } : null,
+          }
+          record.personalHash = ''
+          record.language ??= 'fr'
+          record.request ??= null
+          record.sequence ??= 0
+          delete record.signerName
+          delete record.signature
+          delete record.guardianName
+        })
+    },
+  },
 ]
+
+interface LegacyConsentTemplate {
+  organisation?: string
+  contact?: string
+  texts?: Record<string, { items?: Array<{ kind?: string }> }>
+}
+
+interface LegacyConsentRecord {
+  signerName?: string
+  signature?: Array<{ points: Array<[number, number]> }>
+  guardianName?: string | null
+  personal?: unknown
+  personalHash?: string
+  language?: string
+  request?: unknown
+  sequence?: number
+}
 
 export const currentSchemaVersion = schemaVersions.at(-1)?.version ?? 0
 

@@ -407,7 +407,8 @@ export function candidatesFrom(
         phone: raw.phone,
         role: raw.role === '' ? 'iger' : roleFromText(raw.role),
         isMinor,
-        birthYear: birth === null ? '' : String(birth.year),
+        // The date as written when it was read: an exact age on the event's day; else the year.
+        birthYear: birth === null ? '' : birth.days.length === 1 ? raw.birthYear : String(birth.year),
         companionOf: '',
         notes: raw.notes,
         bookedBy: payerIsParticipant ? '' : contact(payerName, raw.payerEmail),

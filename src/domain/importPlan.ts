@@ -84,6 +84,11 @@ function merge(
     conflicts.push({ key, line: candidate.line, person: displayName(current), field, current: String(current[field]), incoming: String(incoming[field]) })
     if (options.choices?.has(key)) assign(field, incoming[field])
   }
+  // The date of birth goes with the year it is the date of: the file's when its year was taken, or
+  // when it completes the same year.
+  if (result.birthYear !== current.birthYear || (result.birthDate === null && result.birthYear === incoming.birthYear)) {
+    result.birthDate = incoming.birthDate
+  }
   // Minor or not follows the birth year kept; without one, either side saying "minor" is enough.
   const minority = result.birthYear === null ? null : minorityByYear(result.birthYear, options.eventDate)
   result.isMinor = minority === 'minor' || (minority !== 'adult' && (current.isMinor || incoming.isMinor))
@@ -91,11 +96,11 @@ function merge(
 }
 
 const changed = (before: ParticipantDetails, after: ParticipantDetails) =>
-  before.isMinor !== after.isMinor || mergeFields.some((field) => before[field] !== after[field])
+  before.isMinor !== after.isMinor || before.birthDate !== after.birthDate || mergeFields.some((field) => before[field] !== after[field])
 
 const detailsOf = (person: ParticipantDetails): ParticipantDetails => {
-  const { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, companionOf, notes, bookedBy } = person
-  return { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, companionOf, notes, bookedBy }
+  const { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, birthDate, companionOf, notes, bookedBy } = person
+  return { firstName, lastName, instagram, email, phone, role, isMinor, birthYear, birthDate, companionOf, notes, bookedBy }
 }
 
 /**

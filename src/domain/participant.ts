@@ -1,4 +1,4 @@
-import { minorityByYear, yearOf } from './age'
+import { isMinorOn, minorityByYear, parseBirthDate, yearOf } from './age'
 import { err, ok, type Result } from './result'
 import { participantRoles, type LocalDate, type Participant, type ParticipantRole } from './types'
 
@@ -22,7 +22,7 @@ export interface ParticipantDraft {
 
 export type ParticipantDetails = Pick<
   Participant,
-  'firstName' | 'lastName' | 'instagram' | 'email' | 'phone' | 'role' | 'isMinor' | 'birthYear' | 'companionOf' | 'notes' | 'bookedBy'
+  'firstName' | 'lastName' | 'instagram' | 'email' | 'phone' | 'role' | 'isMinor' | 'birthYear' | 'birthDate' | 'companionOf' | 'notes' | 'bookedBy'
 >
 
 export type ParticipantFieldError =
@@ -60,7 +60,7 @@ export function draftFromParticipant(participant: ParticipantDetails): Participa
     phone: participant.phone,
     role: participant.role,
     isMinor: participant.isMinor,
-    birthYear: participant.birthYear === null ? '' : String(participant.birthYear),
+    birthYear: participant.birthDate ?? (participant.birthYear === null ? '' : String(participant.birthYear)),
     companionOf: participant.companionOf ?? '',
     notes: participant.notes,
     bookedBy: participant.bookedBy,
@@ -148,18 +148,24 @@ export function normaliseParticipantDraft(
   if (role !== draft.role) errors.push({ field: 'role', code: 'invalidRole' })
 
   let birthYear: number | null = null
+  let birthDate: LocalDate | null = null
   let isMinor = draft.isMinor
-  const yearText = draft.birthYear.trim()
-  if (yearText !== '') {
-    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null
-    if (year === null || year < eventYear - 120 || year > eventYear) {
+  // A year ("2011") or a full date ("14/03/2011", "2011-03-14"): the date gives the exact age.
+  const birthText = draft.birthYear.trim()
+  if (birthText !== '') {
+    const birth = parseBirthDate(birthText)
+    const single = birth?.days.length === 1 ? birth.days[0] : undefined
+    const date = birth && single ? `${String(birth.year).padStart(4, '0')}-${String(single.month).padStart(2, '0')}-${String(single.day).padStart(2, '0')}` : null
+    if (!birth || birth.year < eventYear - 120 || birth.year > eventYear || (date !== null && date > eventDate)) {
       errors.push({ field: 'birthYear', code: 'invalidYear' })
-    } else if (draft.isMinor && minorityByYear(year, eventDate) === 'adult') {
+    } else if (draft.isMinor && !isMinorOn(birth, eventDate)) {
       errors.push({ field: 'birthYear', code: 'notAMinor' })
     } else {
-      birthYear = year
-      // Under 18 on the day whatever their birthday: a minor, ticked or not.
-      if (minorityByYear(year, eventDate) === 'minor') isMinor = true
+      birthYear = birth.year
+      birthDate = date
+      // A minor on the day whatever their birthday (or exactly, with the date): ticked or not.
+      const surelyMinor = birth.days.length === 0 ? minorityByYear(birth.year, eventDate) === 'minor' : isMinorOn(birth, eventDate)
+      if (surelyMinor) isMinor = true
     }
   }
   // Consent rules depend on age, so a minor's birth year is needed.
@@ -188,6 +194,7 @@ export function normaliseParticipantDraft(
       role,
       isMinor,
       birthYear,
+      birthDate,
       companionOf: draft.companionOf.trim() || null,
       notes,
       bookedBy,

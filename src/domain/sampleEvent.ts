@@ -230,6 +230,7 @@ export function buildSampleEvent(inputs: SampleEventInputs): SampleEvent {
       companionOf: null,
       notes: '',
       bookedBy: '',
+      birthDate: null,
       badgeCode: inputs.newBadgeCode(),
       source: 'sample',
       createdAt: inputs.now,

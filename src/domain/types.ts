@@ -97,6 +97,8 @@ export interface Participant {
    * own, name and/or email as the ticketing tool gave them. Never used to tell two people apart.
    */
   bookedBy: string
+  /** The full date of birth when it is known, for the exact age on the event's day; else null. */
+  birthDate: LocalDate | null
   /** Opaque, unguessable code carried by the badge's QR code. */
   badgeCode: string
   source: 'manual' | 'import' | 'sample'
@@ -119,8 +121,14 @@ export interface CheckIn {
   method: 'qr' | 'manual'
 }
 
+/** What an item of a consent form is about: the rules for minors depend on it. */
+export const consentItemKinds = ['photoReuse', 'imageRights', 'contact', 'other'] as const
+export type ConsentItemKind = (typeof consentItemKinds)[number]
+
 export interface ConsentItem {
+  /** Stable across languages and versions: the key of the choice recorded for it. */
   id: string
+  kind: ConsentItemKind
   label: string
 }
 
@@ -130,35 +138,81 @@ export interface ConsentText {
   items: ConsentItem[]
 }
 
-/** Immutable once a consent refers to it: a change is a new version. */
+/**
+ * One version of an event's consent form, in both languages. Immutable once a consent refers to
+ * it: a change is a new version, and every consent names the version and hash it was signed on.
+ */
 export interface ConsentTemplate {
   id: Id
   eventId: Id
   version: number
+  /** The organising body the rights are granted to. */
+  organisation: string
+  /** Whom to contact to withdraw or ask for one's data (an email, a phone, an address). */
+  contact: string
   texts: Record<Language, ConsentText>
-  /** SHA-256 of the canonical text, hex. */
+  /** SHA-256 of the canonical form of everything above but the id (see `consentTemplateContent`), hex. */
   hash: string
   createdAt: IsoInstant
 }
 
+/** A drawn line: points in CSS pixels of the pad, rounded to keep records small. */
 export interface SignatureStroke {
   points: Array<[x: number, y: number]>
 }
 
-/** Append-only; a withdrawal is a record of its own. Each device chains its records by hash. */
+export interface DrawnSignature {
+  /** The pad's size when drawn, so the signature can be redrawn at its proportions. */
+  width: number
+  height: number
+  strokes: SignatureStroke[]
+}
+
+export interface GuardianSignature {
+  name: string
+  /** "Mère", "father", "tuteur légal"… as the guardian says it. */
+  relationship: string
+  signature: DrawnSignature
+}
+
+/** What identifies a person in a consent record: what an erasure on request removes. */
+export interface ConsentPersonalData {
+  signerName: string
+  /** The participant's own signature; absent when the participant does not sign (a withdrawal by email, say). */
+  signature: DrawnSignature | null
+  guardian: GuardianSignature | null
+}
+
+export const withdrawalChannels = ['inPerson', 'email', 'phone', 'letter', 'other'] as const
+export type WithdrawalChannel = (typeof withdrawalChannels)[number]
+
+/**
+ * Append-only; a withdrawal, and the erasure of a person's data on request, are records of their
+ * own. Each device chains its records: `sequence` counts them, `previousHash` is the hash of the
+ * device's previous record, and `hash` covers every field but `personal`, which it covers through
+ * `personalHash` — so an erasure can remove the personal data without breaking the chain.
+ */
 export interface ConsentRecord {
   id: Id
   eventId: Id
   participantId: Id
   templateId: Id
   templateHash: string
-  kind: 'grant' | 'withdrawal'
+  kind: 'grant' | 'withdrawal' | 'erasure'
+  /** The form's language as shown to the signer. */
+  language: Language
+  /** Per item id: granted or not (a grant); for a withdrawal, the items withdrawn (false). */
   choices: Record<string, boolean>
-  signerName: string
-  signature: SignatureStroke[]
-  guardianName: string | null
+  /** How a withdrawal or an erasure was asked for; null for a grant. */
+  request: { channel: WithdrawalChannel; note: string } | null
+  /** Null once erased on request (then a record of kind `erasure` for the participant says when). */
+  personal: ConsentPersonalData | null
+  /** SHA-256 of the canonical form of `personal`, hex; kept after an erasure. */
+  personalHash: string
   at: IsoInstant
   deviceId: Id
+  /** 1 for a device's first record, then 2, 3…: a gap is a missing record. */
+  sequence: number
   previousHash: string | null
   hash: string
 }
