@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test'
+import { PinSettingsPage } from './support/pin'
+import { expect, seriousA11yViolations, test } from './support/test'
+
+/** What this device keeps of the PIN, read straight from its database. */
+function storedPinSecret(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open('photowalk')
+        opening.onerror = () => reject(opening.error)
+        opening.onsuccess = () => {
+          const read = opening.result.transaction('meta').objectStore('meta').get('deviceSecret.pin')
+          read.onsuccess = () => {
+            opening.result.close()
+            resolve((read.result as { value?: unknown } | undefined)?.value ?? null)
+          }
+          read.onerror = () => reject(read.error)
+        }
+      }),
+  )
+}
+
+test.describe('the organiser’s PIN', () => {
+  test('set typed twice (a mismatch refused, nothing stored), changed knowing the current one, removed', async ({ page, app }) => {
+    const pin = new PinSettingsPage(page)
+    await app.goto('/settings')
+    await expect(pin.section()).toContainText('Aucun code sur ce téléphone.')
+    await expect(pin.newPin()).toHaveAttribute('inputmode', 'numeric')
+
+    await pin.setPin('482913', '482910')
+    await expect(pin.repeat()).toHaveAccessibleDescription('Les deux codes sont différents. Rien n’a été enregistré.')
+    await expect(pin.repeat()).toBeFocused()
+    await pin.setPin('48a9', '48a9')
+    await expect(pin.newPin()).toHaveAccessibleDescription(/^Le code ne contient que des chiffres\./)
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.reload()
+    await expect(pin.section()).toContainText('Aucun code sur ce téléphone.')
+    expect(await storedPinSecret(page)).toBeNull()
+
+    await pin.setPin('482913')
+    await expect(pin.section().getByRole('status')).toHaveText('Code enregistré.')
+    await expect(pin.section()).toContainText('Un code est défini sur ce téléphone.')
+    // A salted hash, never the PIN itself.
+    const secret = await storedPinSecret(page)
+    expect(secret).toMatchObject({ algorithm: 'PBKDF2-SHA-256', iterations: 600_000, salt: expect.any(String), hash: expect.any(String) })
+    expect(JSON.stringify(secret)).not.toContain('482913')
+
+    await pin.change('111111', '135790')
+    await expect(pin.current()).toHaveAccessibleDescription('Code incorrect. Encore 2 essais avant une attente.')
+    await expect(pin.current()).toBeFocused()
+    await expect(pin.current()).toHaveValue('')
+    expect(await storedPinSecret(page)).toEqual(secret)
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await pin.change('482913', '135790')
+    await expect(pin.section().getByRole('status')).toHaveText('Code changé.')
+    expect(await storedPinSecret(page)).not.toEqual(secret)
+
+    // The old PIN no longer removes it; the new one does.
+    const removal = await pin.askToRemove()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await removal.submit('482913', 'Supprimer le code')
+    await expect(removal.refusal()).toHaveText('Code incorrect. Encore 2 essais avant une attente.')
+    await expect(removal.pin()).toBeFocused()
+    await removal.submit('135790', 'Supprimer le code')
+    await expect(removal.dialog()).toBeHidden()
+    await expect(pin.section().getByRole('status')).toHaveText('Code supprimé.')
+    await expect(pin.section()).toContainText('Aucun code sur ce téléphone.')
+    expect(await storedPinSecret(page)).toBeNull()
+  })
+
+  test('three wrong PINs make the phone wait, a reload keeps the wait, and once it is over the right PIN works', async ({ page, app }) => {
+    await page.clock.install({ time: new Date('2027-07-24T10:00:00+02:00') })
+    const pin = new PinSettingsPage(page)
+    await app.goto('/settings')
+    await pin.setPin('482913')
+    await expect(pin.section()).toContainText('Un code est défini sur ce téléphone.')
+
+    await pin.change('000000', '135790')
+    await expect(pin.current()).toHaveAccessibleDescription('Code incorrect. Encore 2 essais avant une attente.')
+    await pin.change('111111', '135790')
+    await expect(pin.current()).toHaveAccessibleDescription('Code incorrect. Encore 1 essai avant une attente.')
+    await pin.change('222222', '135790')
+    await expect(pin.current()).toHaveAccessibleDescription('Code incorrect.')
+    await expect(pin.countdown()).toHaveText(/^Trop de codes erronés\. Réessayez dans 0:(30|29)\.$/)
+    await expect(pin.saveChange()).toBeDisabled()
+    await page.clock.fastForward('00:10')
+    await expect(pin.countdown()).toHaveText(/Réessayez dans 0:(20|19)\./)
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    // A reload does not start the count again: the PIN dialog waits too, even for the right PIN.
+    await page.reload()
+    await expect(pin.section()).toContainText('Un code est défini sur ce téléphone.')
+    const removal = await pin.askToRemove()
+    await expect(removal.countdown()).toHaveText(/Réessayez dans 0:(20|19|18)\./)
+    await expect(removal.dialog().getByRole('button', { name: 'Supprimer le code' })).toBeDisabled()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await removal.dialog().getByRole('button', { name: 'Annuler' }).click()
+    await expect(removal.dialog()).toBeHidden()
+
+    await page.clock.fastForward('00:25')
+    await pin.section().getByRole('button', { name: 'Changer le code' }).click()
+    await expect(pin.countdown()).toBeHidden()
+    await pin.change('482913', '135790')
+    await expect(pin.section().getByRole('status')).toHaveText('Code changé.')
+
+    // The right PIN started the count again: three more tries are free.
+    await pin.change('000000', '246802')
+    await expect(pin.current()).toHaveAccessibleDescription('Code incorrect. Encore 2 essais avant une attente.')
+  })
+})
