@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { PinSettingsPage } from './support/pin'
+import { PinDialog, PinSettingsPage } from './support/pin'
 import { expect, seriousA11yViolations, test } from './support/test'
 
 /** What this device keeps of the PIN, read straight from its database. */
@@ -18,6 +18,31 @@ function storedPinSecret(page: Page): Promise<unknown> {
           read.onerror = () => reject(read.error)
         }
       }),
+  )
+}
+
+/**
+ * Puts the phone under a hand-over lock as `useLock().startLock` leaves it. No screen of this branch
+ * starts a lock (the consent form will): the record is written as the app writes it.
+ */
+function lockOnto(page: Page, path: string, returnTo: string): Promise<void> {
+  return page.evaluate(
+    ({ path, returnTo }) =>
+      new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open('photowalk')
+        opening.onerror = () => reject(opening.error)
+        opening.onsuccess = () => {
+          const writing = opening.result.transaction('meta', 'readwrite')
+          const lock = { kind: 'handover', path, label: 'Rendre le téléphone à l’organisateur', returnTo, startedAt: new Date().toISOString() }
+          writing.objectStore('meta').put({ key: 'lock.current', value: lock })
+          writing.oncomplete = () => {
+            opening.result.close()
+            resolve()
+          }
+          writing.onerror = () => reject(writing.error)
+        }
+      }),
+    { path, returnTo },
   )
 }
 
@@ -108,5 +133,46 @@ test.describe('the organiser’s PIN', () => {
     // The right PIN started the count again: three more tries are free.
     await pin.change('000000', '246802')
     await expect(pin.current()).toHaveAccessibleDescription('Code incorrect. Encore 2 essais avant une attente.')
+  })
+})
+
+test.describe('a locked phone', () => {
+  test('opens on its screen whatever the address, offers only the way out, and lets the right PIN through', async ({ page, app }) => {
+    const pin = new PinSettingsPage(page)
+    await app.goto('/settings')
+    await pin.setPin('482913')
+    await expect(pin.section()).toContainText('Un code est défini sur ce téléphone.')
+    await lockOnto(page, '/participants', '/settings')
+
+    // An address typed (or a reload elsewhere): the locked screen, and the PIN asked for at once.
+    await page.goto('/itinerary')
+    await expect(page).toHaveURL(/\/participants$/)
+    const dialog = new PinDialog(page)
+    await expect(dialog.dialog()).toBeVisible()
+    await expect(dialog.pin()).toHaveAttribute('inputmode', 'numeric')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await dialog.dialog().getByRole('button', { name: 'Rester sur cet écran' }).click()
+    await expect(dialog.dialog()).toBeHidden()
+    await expect(page.getByRole('banner')).toContainText('Téléphone confié : écran verrouillé')
+    await expect(page.getByRole('banner').getByRole('link')).toHaveCount(0)
+    await expect(app.navigation()).toHaveCount(0)
+
+    // The back button stays on the locked screen and asks for the PIN.
+    await page.goBack()
+    await expect(dialog.dialog()).toBeVisible()
+    await expect(page).toHaveURL(/\/participants$/)
+    await dialog.submit('000000')
+    await expect(dialog.refusal()).toHaveText('Code incorrect. Encore 2 essais avant une attente.')
+    await expect(page).toHaveURL(/\/participants$/)
+    await dialog.dialog().getByRole('button', { name: 'Rester sur cet écran' }).click()
+
+    // The leave button; the right PIN returns where the organiser was, with the navigation back.
+    await page.getByRole('button', { name: 'Rendre le téléphone à l’organisateur' }).click()
+    await dialog.submit('482913')
+    await expect(dialog.dialog()).toBeHidden()
+    await expect(page).toHaveURL(/\/settings$/)
+    await expect(app.navigation()).toBeVisible()
+    await page.reload()
+    await expect(page).toHaveURL(/\/settings$/)
   })
 })
