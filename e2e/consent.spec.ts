@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { ConsentFormPage, ConsentPage, ParticipantConsentPage } from './support/consentPages'
+import { PinDialog, PinSettingsPage } from './support/pin'
 import { expect, seriousA11yViolations, test } from './support/test'
 
 // The sample day falls on this Saturday when the phone's clock says so.
@@ -274,5 +275,67 @@ test.describe('consent capture', () => {
     await page.getByRole('link', { name: 'Consentement : Non signé' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Mathis Prototype' })).toBeVisible()
     await expect(new ParticipantConsentPage(page).status()).toContainText('Non signé')
+  })
+
+  test('hand-over: without a PIN it says to set one; with it, back, reload and the bottom bar stay on the form until the PIN', async ({ page, app }) => {
+    const consent = new ConsentPage(page)
+    const person = new ParticipantConsentPage(page)
+    const form = new ConsentFormPage(page)
+    await app.openTab('Consentements')
+    await consent.openPerson('Jules Maquette')
+    await person.startSigning()
+    await page.getByRole('button', { name: 'Confier le téléphone' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Définissez d’abord un code dans les Réglages' })).toBeVisible()
+    await page.getByRole('link', { name: 'Ouvrir les Réglages' }).click()
+    await new PinSettingsPage(page).setPin('482913')
+    await expect(page.getByText('Un code est défini sur ce téléphone.')).toBeVisible()
+
+    await app.openTab('Consentements')
+    await consent.openPerson('Jules Maquette')
+    await person.startSigning()
+    const formUrl = page.url()
+    await page.getByRole('button', { name: 'Confier le téléphone' }).click()
+    await expect(page.getByRole('button', { name: 'Rendre le téléphone à l’organisateur' })).toBeVisible()
+    await expect(app.navigation()).toHaveCount(0)
+    await expect(page.getByRole('banner').getByRole('link')).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'Consentement', exact: true })).toHaveCount(0)
+    await form.item(imageRights).check()
+    await page.getByLabel('Vos nom et prénom').fill('Jules Maquette')
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    // Back: the form stays, and only the PIN leads away.
+    const dialog = new PinDialog(page)
+    await page.goBack()
+    await expect(dialog.dialog()).toBeVisible()
+    await expect(page).toHaveURL(formUrl)
+    await dialog.submit('000000')
+    await expect(dialog.refusal()).toHaveText('Code incorrect. Encore 2 essais avant une attente.')
+    await dialog.dialog().getByRole('button', { name: 'Rester sur cet écran' }).click()
+
+    // A reload, or another address typed: still the form, with what was typed.
+    await page.reload()
+    await expect(page.getByLabel('Vos nom et prénom')).toHaveValue('Jules Maquette')
+    await expect(app.navigation()).toHaveCount(0)
+    await page.goto('/participants')
+    await expect(page).toHaveURL(formUrl)
+    await dialog.dialog().getByRole('button', { name: 'Rester sur cet écran' }).click()
+    await expect(page.getByText('Lucas Fictif')).toHaveCount(0)
+    // The bottom bar's one button asks for the PIN too.
+    await page.getByRole('button', { name: 'Rendre le téléphone à l’organisateur' }).click()
+    await expect(dialog.dialog()).toBeVisible()
+    await dialog.dialog().getByRole('button', { name: 'Rester sur cet écran' }).click()
+    await expect(page).toHaveURL(formUrl)
+
+    // Signed and saved: the signer is told, the phone asks for the organiser's PIN.
+    await form.sign('Votre signature')
+    await form.save()
+    await expect(page.getByRole('status').filter({ hasText: 'Consentement enregistré. Statut : Accordé en partie.' })).toBeVisible()
+    await expect(page.getByText('Merci. Rendez le téléphone à l’organisateur.')).toBeVisible()
+    await expect(dialog.dialog()).toBeVisible()
+    await dialog.submit('482913')
+    await expect(dialog.dialog()).toBeHidden()
+    await expect(app.navigation()).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'Jules Maquette' })).toBeVisible()
+    await expect(person.status()).toContainText('Accordé en partie')
   })
 })
