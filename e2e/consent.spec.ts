@@ -227,6 +227,8 @@ test.describe('consent capture', () => {
     await form.save()
     await expect(page.getByText('Type your full name.')).toBeVisible()
     await expect(page.getByText('Sign in the box with your finger.')).toBeVisible()
+    await expect(page.getByText('Not signed yet: draw with your finger in the box')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Clear — Your signature' })).toBeDisabled()
     await form.item(/I allow .* to reproduce/).check()
     await form.item(/I agree to be photographed/).check()
     await form.item(/I agree that .* contacts me/).check()
