@@ -279,7 +279,8 @@ test.describe('consent capture', () => {
   test('a participant’s page in the roster leads to their consent', async ({ page, app, participants }) => {
     await app.openTab('Participants')
     await participants.row('Mathis Prototype').getByRole('link').click()
-    await page.getByRole('link', { name: 'Consentement : Non signé' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Modifier le participant' })).toBeVisible()
+    await page.getByRole('link', { name: 'Consentement : Non signé', exact: true }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Mathis Prototype' })).toBeVisible()
     await expect(new ParticipantConsentPage(page).status()).toContainText('Non signé')
   })
