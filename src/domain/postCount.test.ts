@@ -12,17 +12,17 @@ import {
   postsPerHour,
   usageNearLimit,
   type ManualTally,
-  type SeenPost,
 } from './postCount'
+import type { HashtagMedia } from './types'
 
 const paris = { date: '2027-07-24', timeZone: 'Europe/Paris' }
 
-function post(postKey: string, postedAt: string | null, overrides: Partial<SeenPost> = {}): SeenPost {
-  return { source: 'instagram', postKey, hashtag: 'photowalkannecy', postedAt, permalink: null, seenAt: '2027-07-24T20:00:00.000Z', ...overrides }
+function post(mediaId: string, postedAt: string | null, overrides: Partial<HashtagMedia> = {}): HashtagMedia {
+  return { provider: 'instagram', mediaId, eventId: 'e', hashtag: 'photowalkannecy', postedAt, permalink: null, seenAt: '2027-07-24T20:00:00.000Z', ...overrides }
 }
 
-function tally(kind: ManualTally['kind'], value: number, at: string, id = at): ManualTally {
-  return { id, eventId: 'e', kind, value, note: '', at, deviceId: 'd' }
+function tally(kind: ManualTally['kind'], count: number, at: string, id = at): ManualTally {
+  return { id, kind, count, at }
 }
 
 describe('the day’s count', () => {
@@ -31,15 +31,15 @@ describe('the day’s count', () => {
       post('1', '2027-07-24T08:00:00.000Z'),
       post('1', '2027-07-24T08:00:00.000Z', { hashtag: 'annecy' }),
       post('2', '2027-07-24T09:00:00.000Z'),
-      post('https://pixelfed.social/p/ana/1', '2027-07-24T09:30:00.000Z', { source: 'fediverse' }),
+      post('https://pixelfed.social/p/ana/1', '2027-07-24T09:30:00.000Z', { provider: 'fediverse' }),
       // The same status seen through another instance: one URI.
-      post('https://pixelfed.social/p/ana/1', '2027-07-24T09:30:00.000Z', { source: 'fediverse', permalink: 'https://mastodon.social/@ana@pixelfed.social/9' }),
+      post('https://pixelfed.social/p/ana/1', '2027-07-24T09:30:00.000Z', { provider: 'fediverse', permalink: 'https://mastodon.social/@ana@pixelfed.social/9' }),
     ]
     expect(dayCount(posts, [], paris)).toEqual({ instagram: 2, fediverse: 1, manual: 0, extra: 0, total: 3 })
   })
 
   it('keeps Instagram and the fediverse apart even when their ids look alike', () => {
-    const posts = [post('17', '2027-07-24T08:00:00.000Z'), post('17', '2027-07-24T08:00:00.000Z', { source: 'fediverse' })]
+    const posts = [post('17', '2027-07-24T08:00:00.000Z'), post('17', '2027-07-24T08:00:00.000Z', { provider: 'fediverse' })]
     expect(dayCount(posts, [], paris).total).toBe(2)
   })
 
@@ -86,7 +86,7 @@ describe('the day’s count', () => {
 
   it('lists the latest posts of the day first', () => {
     const posts = [post('old', '2027-07-24T08:00:00.000Z'), post('new', '2027-07-24T12:00:00.000Z'), post('mid', '2027-07-24T10:00:00.000Z')]
-    expect(latestPosts(posts, paris, 2).map((entry) => entry.postKey)).toEqual(['new', 'mid'])
+    expect(latestPosts(posts, paris, 2).map((entry) => entry.mediaId)).toEqual(['new', 'mid'])
   })
 })
 

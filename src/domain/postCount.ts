@@ -1,45 +1,16 @@
 import { epochMsToZoned, isOnLocalDate } from './time'
-import type { Id, IsoInstant, LocalDate } from './types'
+import type { HashtagMedia, HashtagSample, IsoInstant, LocalDate } from './types'
 
 /**
  * The day's count of posts: what each source saw, counted once per post, on the event's date in
  * the event's time zone, plus what the organiser tallied by hand.
  */
 
-export const postSources = ['instagram', 'fediverse'] as const
-export type PostSource = (typeof postSources)[number]
+/** A post as the count needs it. */
+export type SeenPost = Pick<HashtagMedia, 'provider' | 'mediaId' | 'postedAt'>
 
-/** One post seen by a source under one of the event's hashtags. */
-export interface SeenPost {
-  source: PostSource
-  /**
-   * What makes the post itself unique within its source: Instagram's media id (global), the
-   * fediverse status's URI (the same post seen through two instances has one URI, two local ids).
-   */
-  postKey: string
-  hashtag: string
-  /** When the author published it; null when the source did not say (then it counts on no day). */
-  postedAt: IsoInstant | null
-  permalink: string | null
-  seenAt: IsoInstant
-}
-
-export type ManualTallyKind = 'plusOne' | 'total' | 'extra'
-
-/**
- * A change to the hand count, kept as a record: a tap (+1), a total read from the Instagram app
- * (which replaces the taps before it), or an adjustment outside any source (posts before tracking
- * began, another network, a wall provider's figure; may be negative).
- */
-export interface ManualTally {
-  id: Id
-  eventId: Id
-  kind: ManualTallyKind
-  value: number
-  note: string
-  at: IsoInstant
-  deviceId: Id
-}
+/** A change to the hand count (a tap, a total read, an adjustment); readings are left out. */
+export type ManualTally = Pick<HashtagSample, 'id' | 'kind' | 'count' | 'at'>
 
 export interface DayCount {
   instagram: number
@@ -51,11 +22,11 @@ export interface DayCount {
   total: number
 }
 
-const postIdentity = (post: Pick<SeenPost, 'source' | 'postKey'>) => `${post.source}\u0000${post.postKey}`
+const postIdentity = (post: SeenPost) => `${post.provider}\u0000${post.mediaId}`
 
 /** The event's posts published on its date: each post once, however many hashtags or pages it came through. */
-export function postsOfTheDay(posts: readonly SeenPost[], event: { date: LocalDate; timeZone: string }): SeenPost[] {
-  const seen = new Map<string, SeenPost>()
+export function postsOfTheDay<Post extends SeenPost>(posts: readonly Post[], event: { date: LocalDate; timeZone: string }): Post[] {
+  const seen = new Map<string, Post>()
   for (const post of posts) {
     if (!post.postedAt) continue
     const epochMs = Date.parse(post.postedAt)
@@ -74,9 +45,9 @@ export function manualTally(records: readonly ManualTally[]): { manual: number; 
   let manual = 0
   let extra = 0
   for (const record of [...records].sort(byTime)) {
-    if (record.kind === 'total') manual = record.value
-    else if (record.kind === 'plusOne') manual += record.value
-    else extra += record.value
+    if (record.kind === 'total') manual = record.count
+    else if (record.kind === 'plusOne') manual += record.count
+    else if (record.kind === 'extra') extra += record.count
   }
   return { manual, extra }
 }
@@ -84,7 +55,7 @@ export function manualTally(records: readonly ManualTally[]): { manual: number; 
 /** The day's count, by source and in all. */
 export function dayCount(posts: readonly SeenPost[], tallies: readonly ManualTally[], event: { date: LocalDate; timeZone: string }): DayCount {
   const ofTheDay = postsOfTheDay(posts, event)
-  const instagram = ofTheDay.filter((post) => post.source === 'instagram').length
+  const instagram = ofTheDay.filter((post) => post.provider === 'instagram').length
   const fediverse = ofTheDay.length - instagram
   const { manual, extra } = manualTally(tallies)
   return { instagram, fediverse, manual, extra, total: Math.max(0, instagram + fediverse + manual + extra) }
@@ -104,7 +75,7 @@ export function postsPerHour(posts: readonly SeenPost[], event: { date: LocalDat
 }
 
 /** The latest posts first, for the list of links. */
-export function latestPosts(posts: readonly SeenPost[], event: { date: LocalDate; timeZone: string }, count: number): SeenPost[] {
+export function latestPosts<Post extends SeenPost>(posts: readonly Post[], event: { date: LocalDate; timeZone: string }, count: number): Post[] {
   return postsOfTheDay(posts, event)
     .sort((a, b) => ((a.postedAt ?? '') < (b.postedAt ?? '') ? 1 : (a.postedAt ?? '') > (b.postedAt ?? '') ? -1 : 0))
     .slice(0, count)
@@ -137,15 +108,6 @@ export function backoffSeconds(failures: number, intervalSeconds: number, random
 export const hashtagLookupsPerWeek = 30
 const weekMs = 7 * 24 * 60 * 60 * 1000
 
-export interface HashtagLookup {
-  /** The hashtag as looked up, lowercase without `#`. */
-  hashtag: string
-  /** Instagram's id for it: static and global, so it is kept for good. */
-  hashtagId: string
-  /** The first lookup: a repeated lookup within the week neither counts again nor restarts it. */
-  firstAt: IsoInstant
-}
-
 export interface HashtagBudget {
   used: number
   left: number
@@ -153,8 +115,11 @@ export interface HashtagBudget {
   nextFreeAt: IsoInstant | null
 }
 
-/** How many distinct hashtags this account may still look up: 30 in any rolling 7 days. */
-export function hashtagBudget(lookups: readonly Pick<HashtagLookup, 'hashtag' | 'firstAt'>[], now: IsoInstant): HashtagBudget {
+/**
+ * How many distinct hashtags this account may still look up: 30 in any rolling 7 days, each from
+ * its first lookup (a repeated lookup within the week neither counts again nor restarts it).
+ */
+export function hashtagBudget(lookups: readonly { hashtag: string; firstAt: IsoInstant }[], now: IsoInstant): HashtagBudget {
   const nowMs = Date.parse(now)
   const within = new Map<string, number>()
   for (const lookup of lookups) {
