@@ -49,13 +49,16 @@ export async function fetchJson(url: string, options: { fetch?: Fetch; maxBytes?
     throw new ResponseTooLargeError(maxBytes)
   }
   const text = await readText(response, maxBytes)
-  let body: unknown = null
+  return { status: response.status, ok: response.ok, headers: response.headers, body: parseJson(text) }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return null
   try {
-    body = text === '' ? null : JSON.parse(text)
+    return JSON.parse(text) as unknown
   } catch {
-    body = null
+    return null
   }
-  return { status: response.status, ok: response.ok, headers: response.headers, body }
 }
 
 async function readText(response: Response, maxBytes: number): Promise<string> {
