@@ -108,3 +108,18 @@ describe('answers of the sources', () => {
     expect(problemAction({ kind: 'hashtagLimit', nextFreeAt: null })).toBe('stop')
   })
 })
+
+describe('hand tallies', () => {
+  it('take a total read (0 or more) and an adjustment (any whole number but 0)', async () => {
+    const { parseTally } = await import('./counterSources')
+    expect(parseTally(' 1 234 ', 'total')).toEqual({ ok: true, value: 1234 })
+    expect(parseTally('0', 'total')).toEqual({ ok: true, value: 0 })
+    expect(parseTally('-3', 'total')).toEqual({ ok: false, error: 'negative' })
+    expect(parseTally('+12', 'extra')).toEqual({ ok: true, value: 12 })
+    expect(parseTally('−5', 'extra')).toEqual({ ok: true, value: -5 })
+    expect(parseTally('0', 'extra')).toEqual({ ok: false, error: 'zero' })
+    expect(parseTally('12.5', 'extra')).toEqual({ ok: false, error: 'notAWholeNumber' })
+    expect(parseTally('', 'total')).toEqual({ ok: false, error: 'notAWholeNumber' })
+    expect(parseTally('2000000', 'total')).toEqual({ ok: false, error: 'tooLarge' })
+  })
+})

@@ -305,3 +305,23 @@ export interface SourceOutcome {
   posts: HashtagMedia[]
   problem: SourceProblem | null
 }
+
+// ---- Hand tallies ----
+
+export const maxTally = 1_000_000
+export const maxTallyNoteLength = 200
+export type TallyError = 'notAWholeNumber' | 'negative' | 'zero' | 'tooLarge' | 'noteTooLong'
+
+/**
+ * A figure typed by the organiser: a total read in the Instagram app (0 or more) or an adjustment
+ * (any whole number but 0; negative to take posts off). Spaces and "+" are forgiven.
+ */
+export function parseTally(input: string, kind: 'total' | 'extra'): Result<number, TallyError> {
+  const compact = input.replace(/[\s\u202f\u00a0]/gu, '').replace(/^\+/, '').replace(/^[−–]/u, '-')
+  if (!/^-?\d+$/.test(compact)) return err('notAWholeNumber')
+  const value = Number(compact)
+  if (kind === 'total' && value < 0) return err('negative')
+  if (kind === 'extra' && value === 0) return err('zero')
+  if (Math.abs(value) > maxTally) return err('tooLarge')
+  return ok(value)
+}

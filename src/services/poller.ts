@@ -113,7 +113,8 @@ export function createPoller(options: {
       console.error(error)
       result = { kind: 'retry', rateLimited: false }
     }
-    if (disposed || state.phase !== 'running') return
+    // Disposed while the round ran: nothing more to plan.
+    if (disposed || (state as PollerState).phase !== 'running') return
     const interval = options.intervalSeconds()
     if (result.kind === 'ok') {
       set({ failures: 0 })
