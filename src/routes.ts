@@ -51,6 +51,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/checkin', name: 'checkin', component: () => import('./features/checkin/CheckinView.vue') },
   { path: '/consent', name: 'consent', component: () => import('./features/consent/ConsentView.vue') },
   { path: '/counter', name: 'counter', component: () => import('./features/counter/CounterView.vue') },
+  { path: '/counter/sources', name: 'counter-sources', component: () => import('./features/counter/CounterSourcesView.vue') },
+  { path: '/reception', name: 'reception', component: () => import('./features/counter/ReceptionView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/events/NotFoundView.vue') },
 ]
