@@ -1,4 +1,5 @@
 import { CounterPage, FakeSocialApis, socialApisHost } from './support/counter'
+import { PinDialog, PinSettingsPage } from './support/pin'
 import { expect, seriousA11yViolations, test } from './support/test'
 
 // The sample day falls on Saturday 24 July 2027; at 10:05 in Auxerre the boat ride is under way.
@@ -53,7 +54,8 @@ test.describe('live post counter', () => {
     await context.setOffline(true)
     const before = await fake.requests()
     await fake.addFediversePosts('photowalkxerre', 1, '2027-07-24T08:10:00.000Z')
-    await page.clock.runFor(5 * 60_000)
+    // The age is refreshed every 15 s: 5 min 20 s later it reads 5 min.
+    await page.clock.runFor(5 * 60_000 + 20_000)
     await expect(counter.headline()).toContainText('Hors ligne — valeur d’il y a 5 min')
     await expect(counter.count()).toHaveText('8')
     expect(await fake.requests()).toEqual(before)
@@ -134,6 +136,14 @@ test.describe('live post counter', () => {
     await counter.backToCounter()
     await expect(counter.count()).toHaveText('3')
 
+    // Without a PIN nothing could end the lock: the app says to set one first.
+    await page.getByRole('button', { name: 'Écran d’accueil' }).click()
+    await expect(page.getByRole('alert')).toContainText('Choisissez d’abord un code PIN dans les réglages')
+    await expect(page).toHaveURL(/\/counter$/)
+    await page.getByRole('link', { name: 'Ouvrir les réglages' }).click()
+    await new PinSettingsPage(page).setPin('482913')
+    await app.openTab('Compteur')
+
     await page.getByRole('button', { name: 'Écran d’accueil' }).click()
     await expect(page).toHaveURL(/\/reception$/)
     const screen = page.getByRole('region', { name: /Écran d’accueil/ })
@@ -149,5 +159,20 @@ test.describe('live post counter', () => {
     await fake.addInstagramPosts('photowalkxerre', 1, '2027-07-24T08:06:00+0000')
     await page.clock.runFor(60_000)
     await expect(screen.locator('.figure')).toHaveText('4')
+
+    // Leaving takes the PIN: an address typed stays on the screen and asks for it.
+    await page.goto('/participants')
+    await expect(page).toHaveURL(/\/reception$/)
+    const dialog = new PinDialog(page)
+    await expect(dialog.dialog()).toBeVisible()
+    await dialog.submit('000000')
+    await expect(dialog.refusal()).toContainText('Code incorrect')
+    await dialog.dialog().getByRole('button', { name: 'Rester sur cet écran' }).click()
+    await expect(screen.locator('.figure')).toHaveText('4')
+    await page.getByRole('button', { name: 'Quitter l’écran d’accueil' }).click()
+    await dialog.submit('482913')
+    // Back where the screen was started.
+    await expect(page).toHaveURL(/\/counter$/)
+    await expect(app.navigation()).toBeVisible()
   })
 })
