@@ -13,8 +13,6 @@ const phone = {
   userAgent: devices['Pixel 7'].userAgent,
 }
 export const updateServerPort = Number(process.env.PHOTOWALK_UPDATE_PORT ?? 4174)
-/** The fake Instagram Graph API and fediverse instance (`e2e/support/fakeSocialApis.mjs`). */
-export const socialApisPort = Number(process.env.PHOTOWALK_SOCIAL_PORT ?? previewPort + 2)
 
 export default defineConfig({
   testDir: './e2e',
@@ -64,12 +62,6 @@ export default defineConfig({
     {
       command: `node scripts/update-server.mjs ${updateServerPort}`,
       url: `http://127.0.0.1:${updateServerPort}`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-    {
-      command: `node e2e/support/fakeSocialApis.mjs ${socialApisPort}`,
-      url: `http://127.0.0.1:${socialApisPort}/control/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

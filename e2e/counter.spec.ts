@@ -1,19 +1,14 @@
-import { CounterPage, FakeSocialApis, socialApisHost } from './support/counter'
+import { CounterPage, test } from './support/counter'
 import { PinDialog, PinSettingsPage } from './support/pin'
-import { expect, seriousA11yViolations, test } from './support/test'
+import { expect, seriousA11yViolations } from './support/test'
 
 // The sample day falls on Saturday 24 July 2027; at 10:05 in Auxerre the boat ride is under way.
 const morning = new Date('2027-07-24T10:05:00+02:00')
 const onTheDay = '2027-07-24T07:40:00+0000'
 const token = 'EAAGtestTokenForTheFake0000abcd'
-const fake = new FakeSocialApis()
 
 test.describe('live post counter', () => {
-  test.beforeEach(async () => {
-    await fake.reset()
-  })
-
-  test('counts posts from Instagram and the fediverse live, keeps the last value offline, and says what went wrong', async ({ page, context, app, events }) => {
+  test('counts posts from Instagram and the fediverse live, keeps the last value offline, and says what went wrong', async ({ page, context, app, events, socialApis: fake }) => {
     test.slow()
     const counter = new CounterPage(page)
     await fake.addInstagramPosts('photowalkxerre', 3, onTheDay)
@@ -29,7 +24,7 @@ test.describe('live post counter', () => {
     await expect(counter.count()).toHaveText('0')
     await counter.openSources()
     expect(await seriousA11yViolations(page)).toEqual([])
-    await counter.configureSources({ accountId: '17841400000000001', host: socialApisHost, token })
+    await counter.configureSources({ accountId: '17841400000000001', host: fake.host, token })
     await counter.backToCounter()
 
     await expect(counter.count()).toHaveText('6')
@@ -127,7 +122,7 @@ test.describe('live post counter', () => {
     await expect(counter.count()).toHaveText('52')
   })
 
-  test('the reception screen shows the count, the goal and the next stop, with nothing personal', async ({ page, app, events }) => {
+  test('the reception screen shows the count, the goal and the next stop, with nothing personal', async ({ page, app, events, socialApis: fake }) => {
     await fake.addInstagramPosts('photowalkxerre', 3, onTheDay)
     await page.clock.install({ time: morning })
     await app.goto('/')
@@ -135,7 +130,7 @@ test.describe('live post counter', () => {
     await app.openTab('Compteur')
     const counter = new CounterPage(page)
     await counter.openSources()
-    await counter.configureSources({ accountId: '17841400000000001', host: socialApisHost, token })
+    await counter.configureSources({ accountId: '17841400000000001', host: fake.host, token })
     await counter.backToCounter()
     await expect(counter.count()).toHaveText('3')
 

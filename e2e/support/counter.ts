@@ -1,13 +1,17 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { socialApisPort } from '../../playwright.config'
-
-export const socialApisOrigin = `http://127.0.0.1:${socialApisPort}`
-export const socialApisHost = `127.0.0.1:${socialApisPort}`
+import { startFakeSocialApis } from './fakeSocialApis'
+import { test as base } from './test'
 
 /** The fake Instagram Graph API and fediverse instance, driven through its control API. */
 export class FakeSocialApis {
+  constructor(
+    readonly origin: string,
+    /** What the app's settings are given: `127.0.0.1:<port>`. */
+    readonly host: string,
+  ) {}
+
   private async control(path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${socialApisOrigin}/control/${path}`, {
+    const response = await fetch(`${this.origin}/control/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -24,6 +28,24 @@ export class FakeSocialApis {
   heal = (provider: 'instagram' | 'fediverse') => this.control('heal', { provider })
   requests = async () => (await this.control('requests')) as { instagram: number; fediverse: number }
 }
+
+/** The app's fixtures, plus a fake of the social APIs of this worker's own, emptied before each test. */
+export const test = base.extend<{ socialApis: FakeSocialApis }, { socialApisServer: FakeSocialApis }>({
+  socialApisServer: [
+    // Playwright reads the fixtures a fixture needs from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startFakeSocialApis()
+      await use(new FakeSocialApis(server.origin, server.host))
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  socialApis: async ({ socialApisServer }, use) => {
+    await socialApisServer.reset()
+    await use(socialApisServer)
+  },
+})
 
 /** The counter screen and its sources' settings. */
 export class CounterPage {
