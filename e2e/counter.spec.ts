@@ -84,6 +84,11 @@ test.describe('live post counter', () => {
     await counter.backToCounter()
     await expect(counter.source('Instagram')).not.toContainText('jeton')
 
+    // Refreshing by hand asks at once, without waiting for the minute.
+    await fake.addInstagramPosts('photowalkxerre', 1, '2027-07-24T08:20:00+0000')
+    await page.getByRole('button', { name: 'Actualiser', exact: true }).click()
+    await expect(counter.count()).toHaveText('10')
+
     // The instance answers 429: the counter backs off and says when it tries again.
     await fake.fail('fediverse', 'rateLimit', 1)
     await page.clock.runFor(60_000)
@@ -94,7 +99,7 @@ test.describe('live post counter', () => {
     expect((await fake.requests()).fediverse).toBe(duringBackOff)
     await page.clock.runFor(60_000)
     await expect(counter.source('Fédivers')).not.toContainText('Nouvel essai')
-    await expect(counter.count()).toHaveText('9')
+    await expect(counter.count()).toHaveText('10')
   })
 
   test('hand tallies count beside the sources, each a record', async ({ page, app, events }) => {

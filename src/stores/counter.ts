@@ -278,9 +278,16 @@ export const useCounterStore = defineStore('counter', () => {
     syncPollers()
   }
 
-  /** A round now, for every source that is not waiting out a rate limit. */
+  /**
+   * A round now, for every source that may be asked: not one waiting out a rate limit, nor one
+   * stopped until the organiser changes something (asking again would only repeat the refusal).
+   */
   function refreshNow() {
-    for (const [source, poller] of pollers) if (status[source].problem?.kind !== 'rateLimit') poller.restart()
+    for (const [source, poller] of pollers) {
+      const problem = status[source].problem
+      if (status[source].phase === 'running' || (problem && (problem.kind === 'rateLimit' || problemAction(problem) === 'stop'))) continue
+      poller.restart()
+    }
   }
 
   // ---- Hand tallies ----
