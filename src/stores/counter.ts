@@ -223,10 +223,17 @@ export const useCounterStore = defineStore('counter', () => {
   let loading: Promise<void> | null = null
   /** Reads the settings and starts polling; the screens that show the count call it. */
   function start(): Promise<void> {
-    loading ??= loadSettings().then(() => {
-      started = true
-      syncPollers()
-    })
+    loading ??= loadSettings().then(
+      () => {
+        started = true
+        syncPollers()
+      },
+      (error: unknown) => {
+        // The next screen that asks tries again (the storage problem itself is said by the shell).
+        loading = null
+        throw error
+      },
+    )
     return loading
   }
 
