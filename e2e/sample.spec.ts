@@ -32,7 +32,8 @@ test.describe('sample event', () => {
     await app.openTab('Compteur')
     await expect(page.getByText('Objectif : 140 publications')).toBeVisible()
     await app.openTab('Consentements')
-    await expect(page.getByText('Aucun formulaire de consentement')).toBeVisible()
+    // Nobody has signed yet: all twelve are still to sign.
+    await expect(page.getByLabel('Seulement ceux qui restent à signer (12)')).toBeVisible()
 
     await app.openEvents()
     await expect(events.card('Photowalk Auxerre (exemple)').getByText('Exemple', { exact: true })).toBeVisible()

@@ -64,6 +64,8 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/counter', name: 'counter', component: () => import('./features/counter/CounterView.vue') },
+  { path: '/counter/sources', name: 'counter-sources', component: () => import('./features/counter/CounterSourcesView.vue') },
+  { path: '/reception', name: 'reception', component: () => import('./features/counter/ReceptionView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/events/NotFoundView.vue') },
 ]

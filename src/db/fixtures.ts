@@ -284,6 +284,35 @@ const version4: Fixtures = {
   ],
 }
 
+const withVersion5Defaults = (fixtures: Fixtures): Fixtures => ({
+  ...fixtures,
+  hashtagSamples: (fixtures.hashtagSamples ?? []).map((sample) => {
+    const old = sample as { provider: string }
+    return { kind: old.provider === 'manual' ? 'total' : 'reading', note: '', deviceId: '', ...old }
+  }),
+  hashtagMedia: (fixtures.hashtagMedia ?? []).map((media) => ({ permalink: null, ...(media as object) })),
+})
+
+const version5: Fixtures = {
+  ...version4,
+  hashtagSamples: [
+    { id: 'h1', eventId: 'e1', hashtag: '', provider: 'manual', kind: 'plusOne', count: 1, note: '', at: '2027-07-24T09:00:00.000Z', deviceId: 'd1' },
+    { id: 'h2', eventId: 'e1', hashtag: 'photowalkxerre', provider: 'instagram', kind: 'reading', count: 41, note: '', at: '2027-07-24T09:05:00.000Z', deviceId: 'd1' },
+  ],
+  hashtagMedia: [
+    {
+      provider: 'fediverse',
+      mediaId: 'https://pixelfed.example/p/ana/7',
+      eventId: 'e1',
+      hashtag: 'photowalkxerre',
+      postedAt: '2027-07-24T09:10:00.000Z',
+      permalink: 'https://pixelfed.example/p/ana/7',
+      seenAt: '2027-07-24T09:12:00.000Z',
+    },
+  ],
+  hashtagLookups: [{ accountId: '17841400000000000', hashtag: 'photowalkxerre', hashtagId: '17843857450040591', firstAt: '2027-07-20T08:00:00.000Z' }],
+}
+
 /**
  * One record for every table, in the shape each schema version stored. Each version's migration
  * test writes the fixtures of the version before it and checks them against `afterUpgradeTo`.
@@ -293,6 +322,7 @@ export const fixturesByVersion: Record<number, Fixtures> = {
   2: version2,
   3: version3,
   4: version4,
+  5: version5,
 }
 
 /** What the previous version's fixtures must look like once upgraded to each version. */
@@ -300,6 +330,7 @@ export const afterUpgradeTo: Record<number, (previous: Fixtures) => Fixtures> = 
   2: (previous) => withEventRevision(previous, 1),
   3: withVersion3Defaults,
   4: withVersion4Defaults,
+  5: withVersion5Defaults,
 }
 
 export async function writeFixtures(db: PhotowalkDatabase, fixtures: Record<string, unknown[]>): Promise<void> {

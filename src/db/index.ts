@@ -1,5 +1,6 @@
 import { database } from './database'
 import { createConsentRepository } from './consentRepository'
+import { createCounterRepository } from './counterRepository'
 import { createEventDataRepository } from './eventDataRepository'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
@@ -12,10 +13,12 @@ export { observe, openDatabase, storageProblemOf, type StorageProblem } from './
 export type { EventContents, NewSigningKey } from './eventRepository'
 export type { ReceiveOutcome, ReceiveResult } from './sharedEventRepository'
 export type { NewParticipant } from './participantRepository'
+export type { SeenBatch } from './counterRepository'
 export { ConsentChainMovedError, ConsentTemplateUsedError } from './consentRepository'
 
 /** Repositories bound to the app's database. */
 export const consentRepository = () => createConsentRepository(database())
+export const counterRepository = () => createCounterRepository(database())
 export const eventRepository = () => createEventRepository(database())
 export const eventDataRepository = () => createEventDataRepository(database())
 export const itineraryRepository = () => createItineraryRepository(database())

@@ -1,3 +1,4 @@
+import type { CounterSettings } from '@/domain/counterSources'
 import { asDeviceLock, type DeviceLock } from '@/domain/lock'
 import { afterWrongPin, asPinAttempts, asPinSecret, type PinAttempts, type PinSecret } from '@/domain/pin'
 import type { Id, Language } from '@/domain/types'
@@ -29,6 +30,15 @@ export function createMetaRepository(db: PhotowalkDatabase) {
     deviceId: () => read<Id>(metaKeys.deviceId),
     currentEventId: () => read<Id>(metaKeys.currentEventId),
     setCurrentEventId: (eventId: Id | null) => write(metaKeys.currentEventId, eventId),
+    /** The counter's sources as stored (checked by the caller: stored data may be anything). */
+    counterSettings: () => read<unknown>(metaKeys.counterSettings),
+    setCounterSettings: (settings: CounterSettings) => write(metaKeys.counterSettings, settings),
+    instagramToken: async (): Promise<string | null> => {
+      const token = await read<unknown>(metaKeys.instagramToken)
+      return typeof token === 'string' && token !== '' ? token : null
+    },
+    setInstagramToken: (token: string) => write(metaKeys.instagramToken, token),
+    deleteInstagramToken: () => db.meta.delete(metaKeys.instagramToken),
     language: () => read<Language>(metaKeys.language),
     setLanguage: (language: Language) => write(metaKeys.language, language),
     /** A form's unsaved content, kept so that a reload or a killed tab loses nothing typed. */

@@ -5,6 +5,7 @@ import type {
   ConsentRecord,
   EventSigningKey,
   ConsentTemplate,
+  HashtagLookup,
   HashtagMedia,
   HashtagSample,
   MetaEntry,
@@ -127,6 +128,32 @@ export const schemaVersions: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    // The post counter: fediverse posts beside Instagram's, with their links; readings and hand
+    // tallies told apart, with the device that wrote them; Instagram's hashtag ids per account.
+    version: 5,
+    stores: {
+      hashtagSamples: 'id, eventId, [eventId+at]',
+      hashtagLookups: '[accountId+hashtag], accountId',
+    },
+    async upgrade(transaction) {
+      await transaction
+        .table('hashtagSamples')
+        .toCollection()
+        .modify((sample: { provider?: string; kind?: string; note?: string; deviceId?: string }) => {
+          // A hand-made sample was a total read from the Instagram app; any other, a provider's reading.
+          sample.kind ??= sample.provider === 'manual' ? 'total' : 'reading'
+          sample.note ??= ''
+          sample.deviceId ??= ''
+        })
+      await transaction
+        .table('hashtagMedia')
+        .toCollection()
+        .modify((media: { permalink?: string | null }) => {
+          media.permalink ??= null
+        })
+    },
+  },
 ]
 
 interface LegacyConsentTemplate {
@@ -171,6 +198,7 @@ export class PhotowalkDatabase extends Dexie {
   consents!: Table<ConsentRecord, string>
   hashtagSamples!: Table<HashtagSample, string>
   hashtagMedia!: Table<HashtagMedia, [string, string]>
+  hashtagLookups!: Table<HashtagLookup, [string, string]>
   meta!: Table<MetaEntry, string>
   sharedEvents!: Table<SharedEvent, string>
   signingKeys!: Table<EventSigningKey, string>

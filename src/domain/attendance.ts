@@ -1,5 +1,6 @@
 import { nowAndNext, type DaySchedule } from './schedule'
-import type { CheckIn, Id, IsoInstant, Participant, Stop } from './types'
+import { isOnLocalDate } from './time'
+import type { CheckIn, Id, IsoInstant, LocalDate, Participant, Stop } from './types'
 
 export type PresenceStatus = 'in' | 'out'
 
@@ -128,4 +129,13 @@ export function currentCheckpoint(schedule: DaySchedule, checkpoints: readonly S
   const timeline = schedule.stops.filter((entry) => ids.has(entry.stop.id))
   const state = nowAndNext({ ...schedule, stops: timeline }, nowMs)
   return state.current?.stop ?? state.next?.stop ?? timeline.at(-1)?.stop ?? null
+}
+
+/** How many people arrived somewhere on `date` in `timeZone`: each once, undone arrivals left out. */
+export function peopleCheckedInOn(records: readonly CheckIn[], date: LocalDate, timeZone: string): number {
+  const people = new Set<Id>()
+  for (const record of effectiveCheckins(records)) {
+    if (record.action === 'in' && isOnLocalDate(Date.parse(record.at), date, timeZone)) people.add(record.participantId)
+  }
+  return people.size
 }

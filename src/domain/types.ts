@@ -217,26 +217,57 @@ export interface ConsentRecord {
   hash: string
 }
 
-export type HashtagProvider = 'instagram' | 'manual'
+/** Where posts are seen: Instagram's Graph API, or fediverse tag timelines (Pixelfed, Mastodon). */
+export const postSources = ['instagram', 'fediverse'] as const
+export type PostSource = (typeof postSources)[number]
+export type HashtagProvider = PostSource | 'manual'
 
-/** What a provider reported for a hashtag at a given time. */
+/**
+ * A figure of the counter, kept as a record: a provider's reading (how many of the day's posts it
+ * had seen, and when: "as of 14:32"), or a change to the hand count — a tap (+1), a total read
+ * from the Instagram app (which replaces the taps before it), or an adjustment outside any source
+ * (posts before tracking began, another network, a wall provider's figure; may be negative).
+ */
 export interface HashtagSample {
   id: Id
   eventId: Id
+  /** The hashtag a reading is about; empty for the hand count. */
   hashtag: string
   provider: HashtagProvider
+  kind: 'reading' | 'plusOne' | 'total' | 'extra'
   count: number
+  note: string
   at: IsoInstant
+  deviceId: Id
 }
 
 /** One post seen under a hashtag, kept so that counts survive restarts and are never doubled. */
 export interface HashtagMedia {
-  provider: HashtagProvider
+  provider: PostSource
+  /**
+   * What makes the post unique within its source: Instagram's media id (global), a fediverse
+   * status's URI (the same post seen through two instances has one URI and two local ids).
+   */
   mediaId: string
   eventId: Id
+  /** The first of the event's hashtags it was seen under. */
   hashtag: string
+  /** When its author published it; null when the source did not say (then it counts on no day). */
   postedAt: IsoInstant | null
+  permalink: string | null
   seenAt: IsoInstant
+}
+
+/**
+ * Instagram's id for a hashtag, looked up once per account: ids are static and global, and each
+ * distinct hashtag looked up counts against the account's 30 a week from its first lookup.
+ */
+export interface HashtagLookup {
+  accountId: string
+  /** Lowercase, without `#`. */
+  hashtag: string
+  hashtagId: string
+  firstAt: IsoInstant
 }
 
 /**

@@ -1,34 +1,31 @@
 import { computed, type Ref } from 'vue'
-import type { HashtagSample, Id } from '@/domain/types'
+import type { Id } from '@/domain/types'
 import { liveQueryRef } from './live'
 
 interface EventSummary {
   consentCount: number
   consentTemplateCount: number
-  latestHashtagSample: HashtagSample | null
 }
 
-const emptySummary: EventSummary = { consentCount: 0, consentTemplateCount: 0, latestHashtagSample: null }
+const emptySummary: EventSummary = { consentCount: 0, consentTemplateCount: 0 }
 
-/** Counts and the latest post count of an event, kept current: cheap queries, no record lists. */
+/**
+ * Counts of an event, kept current: cheap queries, no record lists. (The post count is the counter
+ * store's: its readings change every minute, and would wake this query each time.)
+ */
 export function useEventSummary(eventId: Ref<Id | null | undefined>) {
   const live = liveQueryRef<EventSummary>(() => {
     const id = eventId.value
     if (!id) return null
     return async (db) => {
       const data = db.eventDataRepository()
-      const [consentCount, consentTemplateCount, latestHashtagSample] = await Promise.all([
-        data.consentCount(id),
-        data.consentTemplateCount(id),
-        data.latestHashtagSample(id),
-      ])
-      return { consentCount, consentTemplateCount, latestHashtagSample }
+      const [consentCount, consentTemplateCount] = await Promise.all([data.consentCount(id), data.consentTemplateCount(id)])
+      return { consentCount, consentTemplateCount }
     }
   }, emptySummary)
   return {
     consentCount: computed(() => live.value.value.consentCount),
     consentTemplateCount: computed(() => live.value.value.consentTemplateCount),
-    latestHashtagSample: computed(() => live.value.value.latestHashtagSample),
     ready: live.ready,
   }
 }
