@@ -72,6 +72,7 @@ export interface ConsentDocumentTexts {
   phone: string
   role: string
   birthYear: string
+  bookedBy: string
   checkIns: string
   noCheckIns: string
   consentHistory: string
@@ -203,6 +204,7 @@ export const consentDocumentTexts: Record<Language, ConsentDocumentTexts> = {
     phone: 'Téléphone',
     role: 'Rôle',
     birthYear: 'Année de naissance',
+    bookedBy: 'Réservé par',
     checkIns: 'Pointages',
     noCheckIns: 'Aucun pointage.',
     consentHistory: 'Historique des consentements',
@@ -274,6 +276,7 @@ export const consentDocumentTexts: Record<Language, ConsentDocumentTexts> = {
     phone: 'Phone',
     role: 'Role',
     birthYear: 'Year of birth',
+    bookedBy: 'Booked by',
     checkIns: 'Check-ins',
     noCheckIns: 'No check-ins.',
     consentHistory: 'Consent history',
