@@ -50,12 +50,15 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'],
+        // The PDF fonts (ttf, 757 kB) are precached so that a consent export works offline on the first try.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm,ttf}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },
     }),
   ],
+  // The consent export's worker is an ES module, like the app.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     manifest: true,
