@@ -243,18 +243,26 @@ class PdfWriter {
     return this.paragraph(text, { size, after: size * 0.4 })
   }
 
-  /** "Label: value", the value wrapped under itself. */
+  /** A label and its value side by side, each wrapped in its own column. */
   async field(label: string, value: string, size = 9.5): Promise<void> {
-    const labelText = label
-    const labelWidth = Math.min(await this.width(labelText, size), 170)
-    const lines = await this.wrap(value === '' ? '—' : value, size, contentWidth - 178)
-    const leading = size * 1.35
-    for (const [index, line] of lines.entries()) {
+    const labelColumn = 170
+    const valueLeft = margin + labelColumn + 8
+    const labelLines = await this.wrap(label, 9.5, labelColumn)
+    const valueLines = await this.wrap(value === '' ? '—' : value, size, pageWidth - margin - valueLeft)
+    const leading = 9.5 * 1.35
+    for (let index = 0; index < Math.max(labelLines.length, valueLines.length); index += 1) {
       const page = this.ensure(leading)
       this.y -= leading
-      if (index === 0) await this.drawRuns(page, labelText, margin, this.y + size * 0.25, size, grey)
-      await this.drawRuns(page, line, margin + Math.max(labelWidth + 8, 178), this.y + size * 0.25, size)
+      const labelLine = labelLines[index]
+      const valueLine = valueLines[index]
+      if (labelLine) await this.drawRuns(page, labelLine, margin, this.y + 9.5 * 0.25, 9.5, grey)
+      if (valueLine) await this.drawRuns(page, valueLine, valueLeft, this.y + 9.5 * 0.25, size)
     }
+  }
+
+  /** A SHA-256 in hex on one line: small enough for its 64 digits to fit beside the label. */
+  hash(label: string, value: string): Promise<void> {
+    return this.field(label, value, 8)
   }
 
   gap(points: number): void {
@@ -439,10 +447,10 @@ async function writeRecord(writer: PdfWriter, record: ConsentRecord, context: Re
   }
   writer.line()
   await writer.field(texts.templateVersion, template ? String(template.version) : '')
-  await writer.field(texts.templateHash, record.templateHash)
-  await writer.field(texts.recordHash, record.hash)
-  await writer.field(texts.personalHash, record.personalHash)
-  await writer.field(texts.previousHash, record.previousHash ?? '—')
+  await writer.hash(texts.templateHash, record.templateHash)
+  await writer.hash(texts.recordHash, record.hash)
+  await writer.hash(texts.personalHash, record.personalHash)
+  await writer.hash(texts.previousHash, record.previousHash ?? '—')
   await writer.field(texts.device, record.deviceId)
   await writer.field(texts.sequence, String(record.sequence))
   await writer.field(texts.language, record.language)
@@ -502,8 +510,8 @@ export async function consentRegisterPdf(input: ConsentExportInput, language: La
   await writer.table(
     [
       { header: texts.columnParticipant, width: 104 },
-      { header: texts.columnKind, width: 50 },
-      { header: texts.columnItems, width: 136 },
+      { header: texts.columnKind, width: 64 },
+      { header: texts.columnItems, width: 122 },
       { header: texts.columnAt, width: 64 },
       { header: texts.columnDevice, width: 52 },
       { header: texts.columnHash, width: contentWidth - 406 },
