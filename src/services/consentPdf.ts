@@ -114,6 +114,7 @@ const printable = (text: string) =>
 
 const regularWidths = new Map<string, number>()
 const arabicWidths = new Map<string, number>()
+const wrappedLines = new Map<string, string[]>()
 
 class PdfWriter {
   readonly document: PDFDocument
@@ -172,8 +173,21 @@ class PdfWriter {
     return total
   }
 
-  /** Lines of at most `width` points: broken between words, and inside a word longer than a line. */
+  /**
+   * Lines of at most `width` points: broken between words, and inside a word longer than a line.
+   * Every consent of an export repeats the same form text: its lines are worked out once.
+   */
   async wrap(text: string, size: number, width: number): Promise<string[]> {
+    const key = `${size}|${width}|${text}`
+    const known = wrappedLines.get(key)
+    if (known) return known
+    const lines = await this.wrapAnew(text, size, width)
+    if (wrappedLines.size > 5_000) wrappedLines.clear()
+    wrappedLines.set(key, lines)
+    return lines
+  }
+
+  private async wrapAnew(text: string, size: number, width: number): Promise<string[]> {
     const lines: string[] = []
     for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n').map(printable)) {
       let line = ''

@@ -1,5 +1,4 @@
 import { onScopeDispose, shallowRef, toRaw, type Ref } from 'vue'
-import type { ConsentExportInput } from '@/domain/consentExport'
 import type { Language, Participant, PhotowalkEvent } from '@/domain/types'
 import { downloadFile } from '@/services/files'
 import type { ZipProgress } from '@/services/consentZip'
@@ -13,6 +12,9 @@ export const pdfFontUrls = {
   regular: `${import.meta.env.BASE_URL}fonts/NotoSans-Regular.ttf`,
   arabic: `${import.meta.env.BASE_URL}fonts/NotoSansArabic-Regular.ttf`,
 } as const
+
+/** Records copied to the worker per task. */
+const partSize = 100
 
 export class FontsUnavailableError extends Error {}
 
@@ -71,13 +73,8 @@ export function useConsentZipExport(event: Ref<PhotowalkEvent | null>, consents:
       return
     }
     if (state.value.kind !== 'running') return
-    const input: ConsentExportInput = {
-      event: toRaw(current),
-      participants: toRaw(roster.participants).map((participant) => toRaw(participant)),
-      templates: toRaw(consents.templates.value),
-      records: toRaw(consents.records.value),
-    }
-    const request: ConsentExportRequest = { input, language, fonts, exportedAt: new Date().toISOString() }
+    const participants = toRaw(roster.participants)
+    const records = toRaw(consents.records.value)
     const started = new Worker(new URL('./consentExport.worker.ts', import.meta.url), { type: 'module', name: 'consent-export' })
     worker = started
     started.onmessage = (message: MessageEvent<ConsentExportMessage>) => {
@@ -98,7 +95,19 @@ export function useConsentZipExport(event: Ref<PhotowalkEvent | null>, consents:
       stop()
       state.value = { kind: 'failed', reason: 'build', detail: error.message }
     }
-    started.postMessage(request, [fonts.regular, fonts.arabic])
+    const send = (request: ConsentExportRequest, transfer: Transferable[] = []) => started.postMessage(request, transfer)
+    send(
+      { kind: 'start', input: { event: toRaw(current), templates: toRaw(consents.templates.value) }, language, fonts, exportedAt: new Date().toISOString() },
+      [fonts.regular, fonts.arabic],
+    )
+    // Copying a thousand records with their signatures for the worker takes the page a while:
+    // done in parts, each in a task of its own, so the screen never stops answering.
+    for (let from = 0; from < Math.max(participants.length, records.length); from += partSize) {
+      if (worker !== started) return
+      send({ kind: 'part', participants: participants.slice(from, from + partSize).map((participant) => toRaw(participant)), records: records.slice(from, from + partSize) })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    if (worker === started) send({ kind: 'build' })
   }
 
   function cancel(): void {

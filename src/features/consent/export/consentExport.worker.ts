@@ -1,15 +1,23 @@
 import type { ConsentExportInput } from '@/domain/consentExport'
-import type { Language } from '@/domain/types'
+import type { ConsentRecord, Language, Participant } from '@/domain/types'
 import { buildConsentZip, type ZipProgress } from '@/services/consentZip'
 import { sha256Hex } from '@/services/digest'
 
-/** What the page sends: everything the export is made from, and the font bytes it fetched. */
-export interface ConsentExportRequest {
-  input: ConsentExportInput
-  language: Language
-  fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }
-  exportedAt: string
-}
+/**
+ * What the page sends: first what the export is made from, less its records and participants, and
+ * the font bytes it fetched; then the participants and records in parts (each part copied in a
+ * short task of its own on the page); then `build`.
+ */
+export type ConsentExportRequest =
+  | {
+      kind: 'start'
+      input: Omit<ConsentExportInput, 'participants' | 'records'>
+      language: Language
+      fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }
+      exportedAt: string
+    }
+  | { kind: 'part'; participants: Participant[]; records: ConsentRecord[] }
+  | { kind: 'build' }
 
 export type ConsentExportMessage =
   | { kind: 'progress'; progress: ZipProgress }
@@ -25,24 +33,39 @@ interface WorkerScope {
   postMessage(message: ConsentExportMessage): void
 }
 const scope = self as unknown as WorkerScope
-scope.onmessage = async (event: MessageEvent<ConsentExportRequest>) => {
-  const { input, language, fonts, exportedAt } = event.data
+let start: Extract<ConsentExportRequest, { kind: 'start' }> | null = null
+const participants: Participant[] = []
+const records: ConsentRecord[] = []
+
+scope.onmessage = (event: MessageEvent<ConsentExportRequest>) => {
+  const message = event.data
+  if (message.kind === 'start') start = message
+  else if (message.kind === 'part') {
+    participants.push(...message.participants)
+    records.push(...message.records)
+  } else if (start) void build(start)
+}
+
+async function build({ input, language, fonts, exportedAt }: Extract<ConsentExportRequest, { kind: 'start' }>) {
   const post = (message: ConsentExportMessage) => scope.postMessage(message)
   try {
     let lastPosted = 0
-    const zip = await buildConsentZip(input, {
-      language,
-      fonts: { regular: new Uint8Array(fonts.regular), arabic: new Uint8Array(fonts.arabic) },
-      exportedAt: new Date(exportedAt),
-      digest: (bytes) => sha256Hex(bytes),
-      onProgress: (progress) => {
-        // One message every few PDFs is plenty for a progress bar, and keeps the page's queue short.
-        const now = performance.now()
-        if (progress.stage === 'pdfs' && progress.done !== progress.total && progress.done !== 0 && now - lastPosted < 100) return
-        lastPosted = now
-        post({ kind: 'progress', progress })
+    const zip = await buildConsentZip(
+      { ...input, participants, records },
+      {
+        language,
+        fonts: { regular: new Uint8Array(fonts.regular), arabic: new Uint8Array(fonts.arabic) },
+        exportedAt: new Date(exportedAt),
+        digest: (bytes) => sha256Hex(bytes),
+        onProgress: (progress) => {
+          // A message every tenth of a second is plenty for a progress bar, and keeps the page's queue short.
+          const now = performance.now()
+          if (progress.stage === 'pdfs' && progress.done !== progress.total && progress.done !== 0 && now - lastPosted < 100) return
+          lastPosted = now
+          post({ kind: 'progress', progress })
+        },
       },
-    })
+    )
     post({ kind: 'done', fileName: zip.fileName, blob: new Blob(zip.parts as BlobPart[], { type: 'application/zip' }), pdfCount: zip.pdfCount })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
