@@ -147,11 +147,24 @@ export function useAccessExport(event: Ref<PhotowalkEvent | null>, consents: Pic
   }
 
   async function downloadPdf(participant: Participant, language: Language): Promise<string> {
-    const [{ document, event: current, fileName }, { accessExportPdf }, fonts] = await Promise.all([documentFor(participant), import('@/services/consentPdf'), fetchPdfFonts()])
-    const bytes = await accessExportPdf(document, current, toRaw(participant), language, { regular: new Uint8Array(fonts.regular), arabic: new Uint8Array(fonts.arabic) })
+    const [{ document, event: current, fileName }, fonts] = await Promise.all([documentFor(participant), fetchPdfFonts()])
     const name = fileName('pdf')
-    downloadFile(name, 'application/pdf', bytes)
-    return name
+    const worker = new Worker(new URL('./consentExport.worker.ts', import.meta.url), { type: 'module', name: 'access-export' })
+    try {
+      const blob = await new Promise<Blob>((resolve, reject) => {
+        worker.onmessage = ({ data }: MessageEvent<ConsentExportMessage>) => {
+          if (data.kind === 'done') resolve(data.blob)
+          else if (data.kind === 'failed') reject(new Error(data.message))
+        }
+        worker.onerror = (error) => reject(new Error(error.message))
+        const request: ConsentExportRequest = { kind: 'access', document, event: toRaw(current), participant: toRaw(participant), language, fonts, fileName: name }
+        worker.postMessage(request, [fonts.regular, fonts.arabic])
+      })
+      downloadFile(name, 'application/pdf', blob)
+      return name
+    } finally {
+      worker.terminate()
+    }
   }
 
   return { downloadJson, downloadPdf }

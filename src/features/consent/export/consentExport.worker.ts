@@ -1,5 +1,6 @@
-import type { ConsentExportInput } from '@/domain/consentExport'
-import type { ConsentRecord, Language, Participant } from '@/domain/types'
+import type { AccessExportDocument, ConsentExportInput } from '@/domain/consentExport'
+import type { ConsentRecord, Language, Participant, PhotowalkEvent } from '@/domain/types'
+import { accessExportPdf } from '@/services/consentPdf'
 import { buildConsentZip, type ZipProgress } from '@/services/consentZip'
 import { sha256Hex } from '@/services/digest'
 
@@ -18,6 +19,16 @@ export type ConsentExportRequest =
     }
   | { kind: 'part'; participants: Participant[]; records: ConsentRecord[] }
   | { kind: 'build' }
+  /** One participant's right-of-access PDF, away from the page too: parsing the fonts alone takes longer than a frame. */
+  | {
+      kind: 'access'
+      document: AccessExportDocument
+      event: PhotowalkEvent
+      participant: Participant
+      language: Language
+      fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }
+      fileName: string
+    }
 
 export type ConsentExportMessage =
   | { kind: 'progress'; progress: ZipProgress }
@@ -43,7 +54,17 @@ scope.onmessage = (event: MessageEvent<ConsentExportRequest>) => {
   else if (message.kind === 'part') {
     participants.push(...message.participants)
     records.push(...message.records)
-  } else if (start) void build(start)
+  } else if (message.kind === 'access') void buildAccess(message)
+  else if (start) void build(start)
+}
+
+async function buildAccess({ document, event, participant, language, fonts, fileName }: Extract<ConsentExportRequest, { kind: 'access' }>) {
+  try {
+    const bytes = await accessExportPdf(document, event, participant, language, { regular: new Uint8Array(fonts.regular), arabic: new Uint8Array(fonts.arabic) })
+    scope.postMessage({ kind: 'done', fileName, blob: new Blob([bytes as BlobPart], { type: 'application/pdf' }), pdfCount: 1 })
+  } catch (error) {
+    scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+  }
 }
 
 async function build({ input, language, fonts, exportedAt }: Extract<ConsentExportRequest, { kind: 'start' }>) {
