@@ -4,8 +4,11 @@ import { expect, test } from './support/test'
 const dist = new URL('../dist/', import.meta.url)
 
 test.describe('installable offline app', () => {
-  test('the build precaches the shell and every route’s code', () => {
+  test('the build precaches the shell and every route’s code, and leaves organisers’ files to organisers', () => {
     const serviceWorker = readFileSync(new URL('sw.js', dist), 'utf8')
+    const organiserOnly = JSON.parse(readFileSync(new URL('organiser-assets.json', dist), 'utf8')) as string[]
+    expect(organiserOnly).toContainEqual(expect.stringMatching(/\.wasm$/))
+    for (const file of organiserOnly) expect(serviceWorker, file).not.toContain(`"${file}"`)
     const viteManifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8')) as Record<
       string,
       { file: string; css?: string[] }
@@ -16,7 +19,9 @@ test.describe('installable offline app', () => {
       'index.html',
       'manifest.webmanifest',
       'icon-192.png',
-      ...Object.values(viteManifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])]),
+      ...Object.values(viteManifest)
+        .flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])])
+        .filter((file) => !organiserOnly.includes(file)),
     ]
     for (const file of mustBeCached) expect(serviceWorker, file).toContain(`"${file}"`)
   })

@@ -2,10 +2,15 @@ import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import AppShell from './app/AppShell.vue'
 import { applyLanguage, i18n, loadOrganiserMessages } from './app/i18n'
+import { installLockGuard } from './app/lockGuard'
 import { createAppRouter } from './app/router'
 import './app/styles.css'
+import { readStartupMeta } from './db/startupSettings'
 import { routes } from './routes'
 import { loadDatabase } from './stores/database'
+import { useEventsStore } from './stores/events'
+import { useLockStore } from './stores/lock'
+import { useOfflineScanningStore } from './stores/offlineScanning'
 import { useProblemsStore } from './stores/problems'
 import { useSettingsStore } from './stores/settings'
 
@@ -50,21 +55,31 @@ async function start() {
     event.preventDefault()
     problems.report(event.reason)
   })
+  // One read of the device's storage, without the database library: the language to paint in, and
+  // whether the phone is locked on one screen (which decides the first route).
+  const startup = await readStartupMeta()
   const settings = useSettingsStore(pinia)
   const router = createAppRouter(routes)
-  await settings.initialise({
+  settings.initialise({
     query: new URLSearchParams(location.search).get('lang'),
+    savedLanguage: startup.language,
     browser: navigator.languages,
   })
-  // Opening on an organiser's screen, both parts of the messages are fetched side by side.
-  const organiserFirst = router.resolve(location.pathname).meta.audience !== 'participant'
+  const lock = useLockStore(pinia)
+  lock.initialise(startup.lock)
+  // Opening on an organiser's screen, both parts of the messages are fetched side by side. A locked
+  // phone always opens on one: its locked screen, whose PIN dialog speaks the organiser's words.
+  const organiserFirst = lock.lock !== null || router.resolve(location.pathname).meta.audience !== 'participant'
   await Promise.all([applyLanguage(settings.language), organiserFirst ? loadOrganiserMessages(settings.language) : undefined])
   watch(
     () => settings.language,
     (language) => void applyLanguage(language),
   )
+  // First: a navigation the lock cancels needs nothing else.
+  installLockGuard(router, lock)
   router.beforeEach(async (to) => {
-    if (to.meta.audience !== 'participant') await loadOrganiserMessages()
+    // The lock's PIN dialog speaks the organiser's words, whatever screen it locks.
+    if (to.meta.audience !== 'participant' || lock.lock) await loadOrganiserMessages()
   })
   router.onError((error) => problems.report(error))
   app.use(router)
@@ -75,6 +90,14 @@ async function start() {
   // A database that cannot be opened (private browsing, storage disabled, an upgrade blocked by an
   // old tab) is said on every screen instead of leaving them blank.
   void problems.checkStorage()
+  // A device that organises an event keeps the QR decoder for scanning offline; others never download it.
+  const events = useEventsStore(pinia)
+  const offlineScanning = useOfflineScanningStore(pinia)
+  watch(
+    () => events.ready && events.events.length > 0,
+    (organises) => void (organises ? offlineScanning.prepare() : offlineScanning.check()),
+    { immediate: true },
+  )
 }
 
 start().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import { asDeviceLock, type DeviceLock } from '@/domain/lock'
+import { afterWrongPin, asPinAttempts, asPinSecret, type PinAttempts, type PinSecret } from '@/domain/pin'
 import type { Id, Language } from '@/domain/types'
 import { metaKeys } from './metaKeys'
 import type { PhotowalkDatabase } from './schema'
@@ -40,6 +42,63 @@ export function createMetaRepository(db: PhotowalkDatabase) {
         if (!before) await write(metaKeys.persistenceRequested, true)
         return before
       })
+    },
+
+    // ---- The organiser's PIN (a device secret) and the device lock ----
+
+    pinSecret: async (): Promise<PinSecret | null> => asPinSecret(await read(metaKeys.pinSecret)),
+    /** Whether a PIN is set, and the wrong tries since the last right one: what the PIN screens show. */
+    async pinStatus(): Promise<{ pinSet: boolean; attempts: PinAttempts }> {
+      return db.transaction('r', db.meta, async () => ({
+        pinSet: asPinSecret(await read(metaKeys.pinSecret)) !== null,
+        attempts: asPinAttempts(await read(metaKeys.pinAttempts)),
+      }))
+    },
+    /** Sets the first PIN; a PIN already set (by another tab, say) is changed only knowing it. */
+    async createPinSecret(secret: PinSecret): Promise<'saved' | 'alreadySet'> {
+      return db.transaction('rw', db.meta, async () => {
+        if (asPinSecret(await read(metaKeys.pinSecret))) return 'alreadySet'
+        await write(metaKeys.pinSecret, secret)
+        await db.meta.delete(metaKeys.pinAttempts)
+        return 'saved'
+      })
+    },
+    /** Replaces the PIN, once the current one has been typed right. */
+    async replacePinSecret(secret: PinSecret): Promise<void> {
+      await db.transaction('rw', db.meta, async () => {
+        await write(metaKeys.pinSecret, secret)
+        await db.meta.delete(metaKeys.pinAttempts)
+      })
+    },
+    /** Removes the PIN, once typed right; never while a lock is in force, which could then not be left. */
+    async removePinSecret(): Promise<'removed' | 'locked'> {
+      return db.transaction('rw', db.meta, async () => {
+        if (asDeviceLock(await read(metaKeys.lock))) return 'locked'
+        await db.meta.bulkDelete([metaKeys.pinSecret, metaKeys.pinAttempts])
+        return 'removed'
+      })
+    },
+    /** Counts a wrong PIN typed at `nowMs`, and answers the attempts as they now stand. */
+    async recordWrongPin(nowMs: number): Promise<PinAttempts> {
+      return db.transaction('rw', db.meta, async () => {
+        const next = afterWrongPin(asPinAttempts(await read(metaKeys.pinAttempts)), nowMs)
+        await write(metaKeys.pinAttempts, next)
+        return next
+      })
+    },
+    lock: async (): Promise<DeviceLock | null> => asDeviceLock(await read(metaKeys.lock)),
+    /** Puts the phone under `lock`: only with a PIN to leave it by, and never over a lock already in force. */
+    async startLock(lock: DeviceLock): Promise<'started' | 'noPin' | 'alreadyLocked'> {
+      return db.transaction('rw', db.meta, async () => {
+        if (!asPinSecret(await read(metaKeys.pinSecret))) return 'noPin'
+        if (asDeviceLock(await read(metaKeys.lock))) return 'alreadyLocked'
+        await write(metaKeys.lock, lock)
+        return 'started'
+      })
+    },
+    /** Ends the lock, once the right PIN has been typed: the count of wrong tries starts again. */
+    async endLock(): Promise<void> {
+      await db.transaction('rw', db.meta, () => db.meta.bulkDelete([metaKeys.lock, metaKeys.pinAttempts]))
     },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { crc32, fromBase64Url, fromDecimalDigits, toBase64Url, toDecimalDigits } from './bytes'
+import { crc32, fromBase64Url, fromDecimalDigits, sameBytes, toBase64Url, toDecimalDigits } from './bytes'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
@@ -62,5 +62,29 @@ describe('decimal digits', () => {
     expect(fromDecimalDigits('')).toBeNull()
     expect(fromDecimalDigits('12a')).toBeNull()
     expect(fromDecimalDigits(' 256')).toBeNull()
+  })
+})
+
+describe('sameBytes', () => {
+  it('says whether two byte strings are equal', () => {
+    expect(sameBytes(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true)
+    expect(sameBytes(new Uint8Array(), new Uint8Array())).toBe(true)
+    expect(sameBytes(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false)
+    expect(sameBytes(new Uint8Array([0, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(false)
+    expect(sameBytes(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2]))).toBe(false)
+  })
+
+  it('reads every byte even when the first already differs, so the time taken does not tell where', () => {
+    const read: number[] = []
+    const watched = (bytes: Uint8Array) =>
+      new Proxy(bytes, {
+        get(target, property) {
+          if (typeof property === 'string' && /^\d+$/.test(property)) read.push(Number(property))
+          const value: unknown = Reflect.get(target, property, target)
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      })
+    expect(sameBytes(watched(new Uint8Array([9, 2, 3, 4])), new Uint8Array([1, 2, 3, 4]))).toBe(false)
+    expect([...new Set(read)].sort()).toEqual([0, 1, 2, 3])
   })
 })

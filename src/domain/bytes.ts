@@ -35,6 +35,17 @@ export function fromBase64Url(text: string): Uint8Array | null {
   return bytes
 }
 
+/**
+ * Whether two byte strings are equal, reading every byte whatever it finds on the way, so that the
+ * time taken does not tell how many leading bytes of a guess were right.
+ */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  let difference = a.length ^ b.length
+  const length = Math.max(a.length, b.length)
+  for (let index = 0; index < length; index += 1) difference |= (a[index] ?? 0) ^ (b[index] ?? 0)
+  return difference === 0
+}
+
 const crcTable = Array.from({ length: 256 }, (_, index) => {
   let value = index
   for (let bit = 0; bit < 8; bit += 1) value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1

@@ -6,6 +6,11 @@ export function nowIso(): IsoInstant {
   return new Date().toISOString()
 }
 
+/** The current time in epoch milliseconds. */
+export function nowMs(): number {
+  return Date.now()
+}
+
 export function todayIn(timeZone: string): LocalDate {
   return epochMsToZoned(Date.now(), timeZone).date
 }

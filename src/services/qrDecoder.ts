@@ -1,5 +1,5 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
-import readerWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url'
+import { hasNativeQrReader, qrDecoderWasmUrl } from './qrDecoderAssets'
 
 export interface QrDecoder {
   /** The texts of the QR codes visible in a picture; empty when there is none. */
@@ -12,7 +12,6 @@ interface NativeBarcodeDetector {
 }
 interface NativeBarcodeDetectorClass {
   new (options: { formats: string[] }): NativeBarcodeDetector
-  getSupportedFormats(): Promise<string[]>
 }
 
 let bundledReady: Promise<unknown> | null = null
@@ -25,7 +24,7 @@ function prepareBundled(): Promise<unknown> {
   bundledReady ??= Promise.resolve(
     prepareZXingModule({
       overrides: {
-        locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(readerWasmUrl, location.href).href : prefix + path),
+        locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(qrDecoderWasmUrl, location.href).href : prefix + path),
       },
       fireImmediately: true,
     }),
@@ -36,14 +35,12 @@ function prepareBundled(): Promise<unknown> {
 /** The browser's own detector where it reads QR codes (Chrome on Android), else the bundled one. */
 export async function createQrDecoder(scope: typeof globalThis = globalThis): Promise<QrDecoder> {
   const Native = (scope as unknown as { BarcodeDetector?: NativeBarcodeDetectorClass }).BarcodeDetector
-  if (Native) {
+  if (Native && (await hasNativeQrReader(scope))) {
     try {
-      if ((await Native.getSupportedFormats()).includes('qr_code')) {
-        const detector = new Native({ formats: ['qr_code'] })
-        return {
-          engine: 'native',
-          decode: async (source) => (await detector.detect(source)).map((code) => code.rawValue),
-        }
+      const detector = new Native({ formats: ['qr_code'] })
+      return {
+        engine: 'native',
+        decode: async (source) => (await detector.detect(source)).map((code) => code.rawValue),
       }
     } catch {
       // Fall through to the bundled decoder.

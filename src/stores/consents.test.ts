@@ -126,4 +126,45 @@ describe('the consent register of an event', () => {
     expect(records.map((record) => record.sequence).sort()).toEqual([1, 2])
     expect((await consents.verifyRegister()).findings).toEqual([])
   })
+
+  describe('tampered with in the database', () => {
+    async function threeSigned() {
+      const consents = await open()
+      const template = await consents.ensureTemplate()
+      const people = sample.participants.slice(0, 3).map((person) => ({ ...person, isMinor: false, birthYear: 1985, birthDate: null }))
+      for (const person of people) await consents.grant(person, template, draft({}, { signerName: `${person.firstName} ${person.lastName}` }))
+      const stored = (await db.consentRepository().records(sample.event.id)).sort((a, b) => a.sequence - b.sequence)
+      return { consents, stored }
+    }
+    const table = async () => (await import('@/db/database')).database().consents
+
+    it('finds a stored record with one byte changed, and names it', async () => {
+      const { consents, stored } = await threeSigned()
+      const second = stored[1]
+      if (!second?.personal) throw new Error('no second record')
+      await (await table()).put({ ...second, personal: { ...second.personal, signerName: second.personal.signerName.replace(/^./, 'X') } })
+      const findings = (await consents.verifyRegister()).findings
+      expect(findings).toEqual([{ kind: 'personalAltered', record: expect.objectContaining({ id: second.id }) }])
+    })
+
+    it('finds a deleted record by the gap it leaves', async () => {
+      const { consents, stored } = await threeSigned()
+      await (await table()).delete(stored[1]?.id ?? '')
+      const findings = (await consents.verifyRegister()).findings
+      expect(findings).toContainEqual({ kind: 'missing', deviceId: stored[0]?.deviceId, fromSequence: 2, toSequence: 2 })
+    })
+
+    it('finds two records put in each other’s place', async () => {
+      const { consents, stored } = await threeSigned()
+      const [first, second] = stored
+      if (!first || !second) throw new Error('records missing')
+      await (await table()).bulkPut([
+        { ...first, sequence: second.sequence },
+        { ...second, sequence: first.sequence },
+      ])
+      const findings = (await consents.verifyRegister()).findings
+      expect(findings.map((finding) => finding.kind)).toContain('outOfOrder')
+      expect(findings.length).toBeGreaterThan(0)
+    })
+  })
 })

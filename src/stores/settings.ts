@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { readSavedLanguageQuickly } from '@/db/startupSettings'
 import { chooseLanguage, defaultLanguage, isLanguage } from '@/domain/language'
 import type { Language } from '@/domain/types'
 import { newId } from '@/services/ids'
@@ -10,10 +9,13 @@ export const useSettingsStore = defineStore('settings', () => {
   const language = shallowRef<Language>(defaultLanguage)
   const deviceId = shallowRef<string | null>(null)
 
-  /** Decides the language before the first paint; the rest of the set-up follows in the background. */
-  async function initialise(sources: { query: string | null; browser: readonly string[] }): Promise<void> {
-    const raw = await readSavedLanguageQuickly()
-    const saved = isLanguage(raw) ? raw : null
+  /**
+   * Decides the language before the first paint, from the address, the language saved on this
+   * device (`savedLanguage`, as read at start-up: see `readStartupMeta`) and the browser's; the rest
+   * of the set-up follows in the background.
+   */
+  function initialise(sources: { query: string | null; savedLanguage: unknown; browser: readonly string[] }): void {
+    const saved = isLanguage(sources.savedLanguage) ? sources.savedLanguage : null
     language.value = chooseLanguage({ query: sources.query, saved, browser: sources.browser })
     const chosenByQuery = isLanguage(sources.query?.trim().toLowerCase()) && language.value !== saved
     void loadDatabase()

@@ -41,7 +41,7 @@ describe('an edit form whose record cannot be read', () => {
   it('opens as usual when the record is read', async () => {
     const form = mountForm(async () => ({ name: 'Hélène' }))
     await flushPromises()
-    await vi.waitFor(() => expect(form.loaded.value).toBe(true))
+    await vi.waitFor(() => expect(form.loaded.value).toBe(true), { timeout: 5000 })
     expect(form.readFailed.value).toBe(false)
     expect(form.draft.value.name).toBe('Hélène')
   })
