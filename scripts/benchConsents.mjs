@@ -118,6 +118,8 @@ async function watchHeaps(browser, page) {
       const { metrics } = await pageSession.send('Performance.getMetrics')
       const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0
       peak.pageBytes = Math.max(peak.pageBytes, used)
+      // The export's worker and the one making half its PDFs: their heaps at the same moment, added.
+      let workersNow = 0
       for (const sessionId of workers.values()) {
         const id = nextId++
         const answer = new Promise((resolve) => {
@@ -126,8 +128,9 @@ async function watchHeaps(browser, page) {
         })
         await browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => {})
         const result = await answer
-        if (result?.usedSize) peak.workerBytes = Math.max(peak.workerBytes, result.usedSize)
+        workersNow += result?.usedSize ?? 0
       }
+      peak.workerBytes = Math.max(peak.workerBytes, workersNow)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   })()
@@ -182,7 +185,7 @@ export async function benchConsentExport(browser, origin) {
   const heapTotal = results.peakPageHeapMegabytes + results.peakWorkerHeapMegabytes
   console.log(`Consent export of ${consentCount} signed consents to a ZIP (${results.zipMegabytes} MB), Chromium on this machine:`)
   console.log(`  tap to downloaded file       ${totalMs} ms          (target 20000 ms, aim 10000 ms)  ${verdict(totalMs <= 20_000)}`)
-  console.log(`  peak JS heap                 ${results.peakPageHeapMegabytes} MB page + ${results.peakWorkerHeapMegabytes} MB worker (target 500 MB)  ${verdict(heapTotal < 500)}`)
+  console.log(`  peak JS heap                 ${results.peakPageHeapMegabytes} MB page + ${results.peakWorkerHeapMegabytes} MB workers (target 500 MB)  ${verdict(heapTotal < 500)}`)
   console.log(`  longest main-thread task     ${results.longestMainThreadTaskMs} ms (${results.longTasksOver50Ms} over 50 ms) (target 100 ms)  ${verdict(results.longestMainThreadTaskMs <= 100)}`)
   for (const task of results.tasksOver100Ms) console.log(`    ${task.durationMs} ms task, ${task.atMs} ms after the tap`)
   return results

@@ -41,4 +41,19 @@ describe('the consent ZIP', () => {
     expect(progress.at(-1)).toEqual({ stage: 'finishing' })
     expect(progress.filter((step) => step.stage === 'pdfs').map((step) => step.stage === 'pdfs' && step.done)).toEqual([...Array(fixture.records.length + 1).keys()])
   })
+
+  it('takes the PDFs made elsewhere (another worker) in their place, and lists their hashes', async () => {
+    const madeElsewhere = new TextEncoder().encode('%PDF-1.7 made by the other worker')
+    const zip = await buildConsentZip(fixture, {
+      language: 'en',
+      fonts,
+      exportedAt: new Date('2027-09-01T10:00:00.000Z'),
+      digest,
+      pdfMadeElsewhere: (index) => (index === 1 ? Promise.resolve(madeElsewhere) : undefined),
+    })
+    const files = unzipSync(concat(zip.parts))
+    const second = Object.keys(files).find((name) => name.includes('-nguyen-thi-ha-grant-'))!
+    expect(files[second]).toEqual(madeElsewhere)
+    expect(strFromU8(files['SHA256SUMS']!)).toContain(`${await digest(madeElsewhere)}  ${second}`)
+  })
 })

@@ -23,6 +23,11 @@ export interface ConsentZipOptions {
   exportedAt: Date
   digest: (bytes: Uint8Array) => Promise<string>
   onProgress?: (progress: ZipProgress) => void
+  /**
+   * Makes the PDF of the record at this index, when some are made elsewhere (another worker);
+   * undefined: made here.
+   */
+  pdfMadeElsewhere?: (index: number) => Promise<Uint8Array> | undefined
 }
 
 export interface ConsentZip {
@@ -73,7 +78,9 @@ export async function buildConsentZip(input: ConsentExportInput, options: Consen
   const total = input.records.length
   onProgress?.({ stage: 'pdfs', done: 0, total })
   for (const [index, record] of input.records.entries()) {
-    const pdf = await consentRecordPdf(record, { event: input.event, participant: participants.get(record.participantId) ?? null, template: templates.get(record.templateId) }, fonts)
+    const pdf =
+      (await options.pdfMadeElsewhere?.(index)) ??
+      (await consentRecordPdf(record, { event: input.event, participant: participants.get(record.participantId) ?? null, template: templates.get(record.templateId) }, fonts))
     await add(names.get(record.id) ?? `${consentExportFileNames.pdfFolder}/${record.id}.pdf`, pdf)
     onProgress?.({ stage: 'pdfs', done: index + 1, total })
   }

@@ -3,6 +3,7 @@ import type { ConsentRecord, Language, Participant, PhotowalkEvent } from '@/dom
 import { accessExportPdf } from '@/services/consentPdf'
 import { buildConsentZip, type ZipProgress } from '@/services/consentZip'
 import { sha256Hex } from '@/services/digest'
+import type { PdfShareMessage, PdfShareRequest } from './consentPdf.worker'
 
 /**
  * What the page sends: first what the export is made from, less its records and participants, and
@@ -67,13 +68,54 @@ async function buildAccess({ document, event, participant, language, fonts, file
   }
 }
 
-async function build({ input, language, fonts, exportedAt }: Extract<ConsentExportRequest, { kind: 'start' }>) {
+/** Below this many records, a second worker costs more to start than it saves. */
+const recordsWorthASecondWorker = 40
+
+/**
+ * Hands every other record's PDF to a second worker, so both cores make PDFs; answers, for an
+ * index, the promise of that PDF (or undefined: made here).
+ */
+function shareThePdfs(input: ConsentExportInput, fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }) {
+  if (input.records.length < recordsWorthASecondWorker || typeof Worker === 'undefined') return undefined
+  const helper = new Worker(new URL('./consentPdf.worker.ts', import.meta.url), { type: 'module', name: 'consent-pdfs' })
+  const waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>()
+  const promises = new Map<number, Promise<Uint8Array>>()
+  const participants = new Map(input.participants.map((participant) => [participant.id, participant]))
+  const templates = new Map(input.templates.map((template) => [template.id, template]))
+  const items: PdfShareRequest['items'] = []
+  input.records.forEach((record, index) => {
+    if (index % 2 === 0) return
+    promises.set(index, new Promise((resolve, reject) => waiting.set(index, { resolve, reject })))
+    items.push({ index, record, participant: participants.get(record.participantId) ?? null, template: templates.get(record.templateId) })
+  })
+  const failAll = (message: string) => {
+    for (const { reject } of waiting.values()) reject(new Error(message))
+    waiting.clear()
+  }
+  helper.onmessage = ({ data }: MessageEvent<PdfShareMessage>) => {
+    if (data.kind === 'failed') return failAll(data.message)
+    waiting.get(data.index)?.resolve(data.bytes)
+    waiting.delete(data.index)
+  }
+  helper.onerror = (error) => failAll(error.message)
+  const request: PdfShareRequest = { event: input.event, fonts: { regular: fonts.regular.slice(0), arabic: fonts.arabic.slice(0) }, items }
+  helper.postMessage(request)
+  return {
+    pdfMadeElsewhere: (index: number) => promises.get(index),
+    stop: () => helper.terminate(),
+  }
+}
+
+async function build({ input: partial, language, fonts, exportedAt }: Extract<ConsentExportRequest, { kind: 'start' }>) {
   const post = (message: ConsentExportMessage) => scope.postMessage(message)
+  const input: ConsentExportInput = { ...partial, participants, records }
+  const share = shareThePdfs(input, fonts)
   try {
     let lastPosted = 0
     const zip = await buildConsentZip(
-      { ...input, participants, records },
+      input,
       {
+        pdfMadeElsewhere: share?.pdfMadeElsewhere,
         language,
         fonts: { regular: new Uint8Array(fonts.regular), arabic: new Uint8Array(fonts.arabic) },
         exportedAt: new Date(exportedAt),
