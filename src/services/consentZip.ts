@@ -40,8 +40,8 @@ export interface ConsentZip {
 }
 
 /**
- * PDFs are stored as they are: pdf-lib already deflates their streams (fonts, pages), so a
- * second pass costs time for little (see the measurement in consentZip.test.ts). Text files are deflated.
+ * PDFs are stored as they are: pdf-lib already deflates their streams (fonts, pages), so a second
+ * pass would cost time for little (not measured here). Text files are deflated.
  */
 const storedExtensions = /\.pdf$/
 
