@@ -107,6 +107,8 @@ export default defineConfig({
       },
     }),
   ],
+  // The consent export's worker is an ES module, like the app.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     manifest: true,

@@ -351,3 +351,32 @@ export class CheckinPage {
     await this.page.getByRole('button', { name: `Annuler ${name}` }).click()
   }
 }
+
+/** The consent exports on the Consents tab: the ZIP with its progress, and one person's data. */
+export class ConsentExportPage {
+  constructor(readonly page: Page) {}
+
+  exportButton(): Locator {
+    return this.page.getByRole('button', { name: 'Exporter les consentements (ZIP)' })
+  }
+
+  progress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Avancement de l’export' })
+  }
+
+  cancelButton(): Locator {
+    return this.page.getByRole('button', { name: 'Annuler l’export' })
+  }
+
+  outcome(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /Enregistré|annulé/ })
+  }
+
+  async choosePerson(label: string) {
+    await this.page.getByLabel('Personne', { exact: true }).selectOption({ label })
+  }
+
+  accessButton(format: 'JSON' | 'PDF'): Locator {
+    return this.page.getByRole('button', { name: `Ses données (${format})` })
+  }
+}

@@ -1,6 +1,6 @@
 /** Hands a file to the browser's download machinery. */
-export function downloadFile(fileName: string, mimeType: string, content: string | Uint8Array): void {
-  const blob = new Blob([content as BlobPart], { type: mimeType })
+export function downloadFile(fileName: string, mimeType: string, content: string | Uint8Array | Blob): void {
+  const blob = content instanceof Blob ? content : new Blob([content as BlobPart], { type: mimeType })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
