@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import AppShell from './app/AppShell.vue'
-import { applyLanguage, i18n, loadOrganiserMessages } from './app/i18n'
+import { applyLanguage, i18n, loadOrganiserMessages, loadRecordsMessages } from './app/i18n'
 import { installLockGuard } from './app/lockGuard'
 import { createAppRouter } from './app/router'
 import './app/styles.css'
@@ -69,8 +69,12 @@ async function start() {
   lock.initialise(startup.lock)
   // Opening on an organiser's screen, both parts of the messages are fetched side by side. A locked
   // phone always opens on one: its locked screen, whose PIN dialog speaks the organiser's words.
-  const organiserFirst = lock.lock !== null || router.resolve(location.pathname).meta.audience !== 'participant'
-  await Promise.all([applyLanguage(settings.language), organiserFirst ? loadOrganiserMessages(settings.language) : undefined])
+  const firstRoute = router.resolve(lock.lock?.path ?? location.pathname)
+  const organiserFirst = lock.lock !== null || firstRoute.meta.audience !== 'participant'
+  await Promise.all([
+    applyLanguage(settings.language),
+    firstRoute.meta.messages === 'records' ? loadRecordsMessages(settings.language) : organiserFirst ? loadOrganiserMessages(settings.language) : undefined,
+  ])
   watch(
     () => settings.language,
     (language) => void applyLanguage(language),
@@ -79,7 +83,8 @@ async function start() {
   installLockGuard(router, lock)
   router.beforeEach(async (to) => {
     // The lock's PIN dialog speaks the organiser's words, whatever screen it locks.
-    if (to.meta.audience !== 'participant' || lock.lock) await loadOrganiserMessages()
+    if (to.meta.messages === 'records') await loadRecordsMessages()
+    else if (to.meta.audience !== 'participant' || lock.lock) await loadOrganiserMessages()
   })
   router.onError((error) => problems.report(error))
   app.use(router)

@@ -1,5 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+/** Screens that need the consent and counter messages (see src/app/i18n.ts). */
+const records = { messages: 'records' } as const
+
 // Every feature is its own chunk, downloaded when its route is first opened.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'events', component: () => import('./features/events/EventsView.vue') },
@@ -49,23 +52,25 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/checkin', name: 'checkin', component: () => import('./features/checkin/CheckinView.vue') },
-  { path: '/consent', name: 'consent', component: () => import('./features/consent/ConsentView.vue') },
-  { path: '/consent/form', name: 'consent-template', component: () => import('./features/consent/ConsentTemplateView.vue') },
+  { path: '/consent', name: 'consent', component: () => import('./features/consent/ConsentView.vue'), meta: records },
+  { path: '/consent/form', name: 'consent-template', component: () => import('./features/consent/ConsentTemplateView.vue'), meta: records },
   {
     path: '/consent/:participantId',
     name: 'participant-consent',
     component: () => import('./features/consent/ParticipantConsentView.vue'),
     props: true,
+    meta: records,
   },
   {
     path: '/consent/:participantId/sign',
     name: 'consent-sign',
     component: () => import('./features/consent/ConsentFormView.vue'),
     props: true,
+    meta: records,
   },
-  { path: '/counter', name: 'counter', component: () => import('./features/counter/CounterView.vue') },
-  { path: '/counter/sources', name: 'counter-sources', component: () => import('./features/counter/CounterSourcesView.vue') },
-  { path: '/reception', name: 'reception', component: () => import('./features/counter/ReceptionView.vue') },
+  { path: '/counter', name: 'counter', component: () => import('./features/counter/CounterView.vue'), meta: records },
+  { path: '/counter/sources', name: 'counter-sources', component: () => import('./features/counter/CounterSourcesView.vue'), meta: records },
+  { path: '/reception', name: 'reception', component: () => import('./features/counter/ReceptionView.vue'), meta: records },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./features/events/NotFoundView.vue') },
 ]

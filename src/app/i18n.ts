@@ -25,26 +25,41 @@ const organiserMessages: Record<Language, Messages> = {
   en: () => import('./locales/organiser/en.json'),
 }
 
-const loaded = new Set<string>()
-/** Whether an organiser's screen has been shown: a change of language then loads their messages too. */
-let organiserScreens = false
+// The consent and counter screens' own words (a whole consent form, the sources' settings) are a
+// third part, so that the organiser's first screen does not wait for them.
+const recordsMessages: Record<Language, Messages> = {
+  fr: () => import('./locales/records/fr.json'),
+  en: () => import('./locales/records/en.json'),
+}
+type Part = 'participant' | 'organiser' | 'records'
+const sources: Record<Part, Record<Language, Messages>> = { participant: participantMessages, organiser: organiserMessages, records: recordsMessages }
 
-async function load(language: Language, part: 'participant' | 'organiser'): Promise<void> {
+const loaded = new Set<string>()
+/** The parts the screens shown so far needed: a change of language loads them again in the new one. */
+const inUse = new Set<Part>(['participant'])
+
+async function load(language: Language, part: Part): Promise<void> {
   const key = `${language}:${part}`
   if (loaded.has(key)) return
-  const messages = await (part === 'participant' ? participantMessages : organiserMessages)[language]()
+  const messages = await sources[part][language]()
   i18n.global.mergeLocaleMessage(language, messages.default as never)
   loaded.add(key)
 }
 
 export async function applyLanguage(language: Language): Promise<void> {
-  await Promise.all([load(language, 'participant'), organiserScreens ? load(language, 'organiser') : undefined])
+  await Promise.all([...inUse].map((part) => load(language, part)))
   i18n.global.locale.value = language
   document.documentElement.lang = language
 }
 
-/** Loads the organiser's messages in the language shown, before one of their screens is. */
+/** Loads the organiser's messages in the language shown, before one of their screens is; with the consent and counter screens' own if they are in use. */
 export async function loadOrganiserMessages(language = i18n.global.locale.value as Language): Promise<void> {
-  organiserScreens = true
-  await load(language, 'organiser')
+  inUse.add('organiser')
+  await Promise.all([load(language, 'organiser'), inUse.has('records') ? load(language, 'records') : undefined])
+}
+
+/** Loads the consent and counter screens' messages (with the organiser's), before one of those screens is shown. */
+export async function loadRecordsMessages(language = i18n.global.locale.value as Language): Promise<void> {
+  inUse.add('records')
+  await loadOrganiserMessages(language)
 }

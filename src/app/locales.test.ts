@@ -10,6 +10,7 @@ const read = (path: string): Messages => JSON.parse(readFileSync(join(here, path
 const parts = {
   participant: { fr: read('locales/fr.json'), en: read('locales/en.json') },
   organiser: { fr: read('locales/organiser/fr.json'), en: read('locales/organiser/en.json') },
+  records: { fr: read('locales/records/fr.json'), en: read('locales/records/en.json') },
 }
 
 /** Every message key, dotted. */
@@ -32,7 +33,7 @@ function merged(language: 'fr' | 'en'): Messages {
     }
     return out
   }
-  return deepMerge(parts.participant[language], parts.organiser[language])
+  return deepMerge(deepMerge(parts.participant[language], parts.organiser[language]), parts.records[language])
 }
 
 function sourceFiles(directory: string): string[] {
@@ -74,7 +75,25 @@ describe('the messages', () => {
 
   it('are each in one part only', () => {
     const participant = new Set(keysOf(parts.participant.fr))
+    const organiser = new Set(keysOf(parts.organiser.fr))
     expect(keysOf(parts.organiser.fr).filter((key) => participant.has(key))).toEqual([])
+    expect(keysOf(parts.records.fr).filter((key) => participant.has(key) || organiser.has(key))).toEqual([])
+  })
+
+  it('that other screens ask for come without the consent and counter screens’ part', () => {
+    const deepMerged = JSON.parse(JSON.stringify(parts.participant.fr)) as Messages
+    for (const [key, value] of Object.entries(parts.organiser.fr)) {
+      const existing = deepMerged[key]
+      deepMerged[key] = typeof value === 'object' && typeof existing === 'object' ? { ...existing, ...value } : value
+    }
+    const missing: string[] = []
+    const recordsScreens = /features\/(consent|counter)\/(?!ConsentBadge)/
+    for (const file of sourceFiles(source).filter((path) => !recordsScreens.test(path))) {
+      const { literal, prefixes } = keysUsedIn(file)
+      for (const key of literal) if (typeof lookup(deepMerged, key) !== 'string') missing.push(`${file}: ${key}`)
+      for (const prefix of prefixes) if (typeof lookup(deepMerged, prefix) !== 'object') missing.push(`${file}: ${prefix}.…`)
+    }
+    expect(missing).toEqual([])
   })
 
   it('hold every key the code asks for', () => {
