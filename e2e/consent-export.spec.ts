@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import Papa from 'papaparse'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { ConsentFormPage, ConsentPage, ParticipantConsentPage } from './support/consentPages'
 import { seedConsents } from './support/consents'
 import { ConsentExportPage, type AppPage } from './support/pages'
 import type { Page } from '@playwright/test'
@@ -92,6 +93,44 @@ test.describe('consent exports', () => {
     }
     const register = await pdfText(files['register.pdf']!)
     for (const name of expectedNames) expect(register).toContain(name)
+  })
+
+  test('a consent signed on the phone is in the ZIP exported offline, her PDF naming her and the form’s hash', async ({ page, app, context }) => {
+    test.setTimeout(120_000)
+    // Added to the roster and signed on the phone, as an organiser does it.
+    await app.openTab('Participants')
+    await page.getByRole('link', { name: 'Ajouter', exact: true }).click()
+    await page.getByLabel('Prénom').fill('Łucja')
+    await page.getByLabel('Nom', { exact: true }).fill('Wąsowska')
+    await page.getByLabel('Compte Instagram').fill('@lucja.w')
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await app.openTab('Consentements')
+    await new ConsentPage(page).openPerson('Łucja Wąsowska')
+    await new ParticipantConsentPage(page).startSigning()
+    const form = new ConsentFormPage(page)
+    await form.item(/J’autorise .* à reproduire/).check()
+    await page.getByLabel('Vos nom et prénom').fill('Łucja Wąsowska')
+    await form.sign('Votre signature')
+    await form.save()
+    await expect(page.getByRole('status').filter({ hasText: 'Consentement enregistré' })).toBeVisible()
+
+    await keptForOffline(page, app)
+    await context.setOffline(true)
+    await app.openTab('Consentements')
+    await page.getByRole('button', { name: 'Vérifier le registre' }).click()
+    await expect(page.getByText(/^Registre intact/)).toBeVisible()
+    const exporter = new ConsentExportPage(page)
+    const download = page.waitForEvent('download')
+    await exporter.exportButton().click()
+    const files = unzipSync(new Uint8Array(await readFile(await (await download).path())))
+    const pdfs = Object.keys(files).filter((name) => name.startsWith('pdfs/'))
+    expect(pdfs).toHaveLength(1)
+    const stored = JSON.parse(strFromU8(files['consents.json']!)) as { templates: Array<{ hash: string }> }
+    const hash = stored.templates[0]?.hash ?? 'none'
+    const text = await pdfText(files[pdfs[0]!]!)
+    expect(text).toContain('Łucja Wąsowska')
+    expect(text.replace(/\s+/g, '')).toContain(hash)
+    expect(strFromU8(files['reusable-photos.csv']!)).toContain('© Łucja Wąsowska / @lucja.w')
   })
 
   test('an export can be cancelled midway: nothing is saved', async ({ page, app }) => {

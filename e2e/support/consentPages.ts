@@ -85,7 +85,8 @@ export class ConsentFormPage {
   /** Draws a zigzag across the pad with pointer events, as a finger or a mouse would. */
   async sign(label: string | RegExp) {
     const pad = this.pad(label)
-    await pad.scrollIntoViewIfNeeded()
+    // In the middle of the screen, as a person would hold it: clear of the form's sticky buttons.
+    await pad.evaluate((element) => element.scrollIntoView({ block: 'center' }))
     const box = await pad.boundingBox()
     if (!box) throw new Error('the signature pad is not on screen')
     const { mouse } = this.page
