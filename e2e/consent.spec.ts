@@ -20,6 +20,18 @@ function storedConsents(page: Page): Promise<Array<{ kind: string; participantId
   })
 }
 
+/** Whether the consent form's kept draft (in the `meta` table) holds a drawn signature. */
+function draftHasSignature(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const request = indexedDB.open('photowalk')
+    const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)))
+    const all = db.transaction('meta').objectStore('meta').getAll()
+    const entries: Array<{ key: string; value: { signature?: unknown } | null }> = await new Promise((resolve) => (all.onsuccess = () => resolve(all.result)))
+    db.close()
+    return entries.some((entry) => entry.key.startsWith('draft.consent.') && entry.value?.signature != null)
+  })
+}
+
 const photoReuse = /J’autorise .* à reproduire/
 const imageRights = /J’accepte d’être photographié/
 const contact = /J’accepte que .* me contacte/
@@ -129,6 +141,8 @@ test.describe('consent capture', () => {
     await form.item(imageRights).check()
     await page.getByLabel('Vos nom et prénom').fill('Chloé Démo')
     await form.sign('Votre signature')
+    // A reload loses only a write still under way: the drawing is in the kept draft first.
+    await expect.poll(() => draftHasSignature(page)).toBe(true)
     await expect(async () => {
       await page.reload()
       await expect(page.getByText('Ce qui avait été tapé et dessiné a été retrouvé.')).toBeVisible()
