@@ -1,7 +1,6 @@
 import { database } from './database'
 import { createConsentRepository } from './consentRepository'
 import { createCounterRepository } from './counterRepository'
-import { createEventDataRepository } from './eventDataRepository'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
 import { createMetaRepository } from './metaRepository'
@@ -20,7 +19,6 @@ export { ConsentChainMovedError, ConsentTemplateUsedError } from './consentRepos
 export const consentRepository = () => createConsentRepository(database())
 export const counterRepository = () => createCounterRepository(database())
 export const eventRepository = () => createEventRepository(database())
-export const eventDataRepository = () => createEventDataRepository(database())
 export const itineraryRepository = () => createItineraryRepository(database())
 export const metaRepository = () => createMetaRepository(database())
 export const participantRepository = () => createParticipantRepository(database())

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateEventDraft, type EventDetails } from '@/domain/event'
 import { buildSampleEvent } from '@/domain/sampleEvent'
-import { createEventDataRepository } from './eventDataRepository'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
 import { createParticipantRepository } from './participantRepository'
@@ -78,9 +77,6 @@ describe('event repository', () => {
     expect(contents).toMatchObject({ stops: 9, participants: 12, checkins: 0, consents: 0 })
     expect((await createItineraryRepository(db).stops(day.event.id)).map((stop) => stop.order)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8])
     expect(await createParticipantRepository(db).participants(day.event.id)).toHaveLength(12)
-    const summary = createEventDataRepository(db)
-    expect(await summary.consentCount(day.event.id)).toBe(0)
-    expect(await summary.latestHashtagSample(day.event.id)).toBeNull()
   })
 
   it('writes nothing of a sample when one record fails', async () => {
