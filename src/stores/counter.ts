@@ -80,8 +80,14 @@ export const useCounterStore = defineStore('counter', () => {
   const lookups = shallowRef<HashtagLookup[]>([])
   const status = reactive<Record<PostSource, SourceStatus>>({ instagram: idleStatus(), fediverse: idleStatus() })
   const online = shallowRef(typeof navigator === 'undefined' ? true : navigator.onLine)
-  /** How the total moved with the latest refresh of a source, this session. */
-  const changeSinceLastRefresh = shallowRef<number | null>(null)
+  /**
+   * The posts each source's latest round added, this session. The change shown is their sum, so
+   * two sources polled in the same minute add up, whichever answers last.
+   */
+  const lastRoundChange = reactive<Record<PostSource, number | null>>({ instagram: null, fediverse: null })
+  const changeSinceLastRefresh = computed<number | null>(() =>
+    lastRoundChange.instagram === null && lastRoundChange.fediverse === null ? null : (lastRoundChange.instagram ?? 0) + (lastRoundChange.fediverse ?? 0),
+  )
 
   const posts = computed(() => live.value.value.posts)
   const samples = computed(() => live.value.value.samples)
@@ -139,7 +145,10 @@ export const useCounterStore = defineStore('counter', () => {
           deviceId: await settings.ensureDeviceId(),
         }
     if (outcome.posts.length > 0 || reading) await (await loadDatabase()).counterRepository().addSeen({ posts: outcome.posts, reading })
-    if (reading) changeSinceLastRefresh.value = dayCount(after, tallies.value, target).total - dayCount(before, tallies.value, target).total
+    if (reading) {
+      const ofSource = (list: readonly HashtagMedia[]) => postsOfTheDay(list.filter((post) => post.provider === source), target).length
+      lastRoundChange[source] = ofSource(after) - ofSource(before)
+    }
     status[source].problem = outcome.problem
   }
 
@@ -241,7 +250,8 @@ export const useCounterStore = defineStore('counter', () => {
   watch(
     () => (event.value ? `${event.value.id}|${event.value.date}|${event.value.timeZone}|${event.value.hashtags.join(' ')}` : ''),
     () => {
-      changeSinceLastRefresh.value = null
+      lastRoundChange.instagram = null
+      lastRoundChange.fediverse = null
       if (started) syncPollers()
     },
   )
