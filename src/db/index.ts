@@ -1,6 +1,7 @@
 import { database } from './database'
 import { createConsentRepository } from './consentRepository'
 import { createCounterRepository } from './counterRepository'
+import { createEventRecordsRepository } from './eventRecordsRepository'
 import { createEventRepository } from './eventRepository'
 import { createItineraryRepository } from './itineraryRepository'
 import { createMetaRepository } from './metaRepository'
@@ -23,4 +24,5 @@ export const itineraryRepository = () => createItineraryRepository(database())
 export const metaRepository = () => createMetaRepository(database())
 export const participantRepository = () => createParticipantRepository(database())
 export const sharedEventRepository = () => createSharedEventRepository(database())
+export const eventRecordsRepository = () => createEventRecordsRepository(database())
 export const signingKeyRepository = () => createSigningKeyRepository(database())
