@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it, vi } from 'vitest'
 import { accessExportDocument } from '@/domain/consentExport'
 import { consentFixture } from '@/domain/fixtures/consents'
-import { accessExportPdf, consentRecordPdf, consentRegisterPdf, fontRuns, type PdfFonts } from './consentPdf'
+import { accessExportPdf, consentRecordPdf, consentRegisterPdf, fontRuns, frequentNameCharacters, type PdfFonts } from './consentPdf'
 
 // Building and reading back PDFs with embedded fonts takes seconds on a busy two-core machine.
 vi.setConfig({ testTimeout: 60_000 })
@@ -86,8 +86,16 @@ describe('a consent’s PDF', () => {
     expect(text).toContain('Signature de Claire Martin')
   })
 
-  it('embeds a subset of Noto Sans, and Noto Sans Arabic for an Arabic name', async () => {
-    expect(await embeddedFonts(await consentRecordPdf(recordOf('p-lucja'), context('p-lucja'), fonts))).toEqual([expect.stringMatching(/^NotoSans-Regular-\d+$/)])
+  it('embeds the subset of Noto Sans every PDF of the export shares, another for letters beyond it, and Noto Sans Arabic for an Arabic name', async () => {
+    const zoe = await consentRecordPdf(recordOf('p-minor'), context('p-minor'), fonts)
+    expect(await embeddedFonts(zoe)).toEqual([expect.stringMatching(/^NotoSans-Regular-\d+$/)])
+    // "Ł" and "ą" are in neither the form nor ASCII: the Polish name's PDF subsets them apart…
+    const lucja = await consentRecordPdf(recordOf('p-lucja'), context('p-lucja'), fonts)
+    expect(await embeddedFonts(lucja)).toEqual([expect.stringMatching(/^NotoSans-Regular-\d+$/), expect.stringMatching(/^NotoSans-Regular-\d+$/)])
+    // …unless many of the export's names have them, when they join the shared subset.
+    const shared = await consentRecordPdf(recordOf('p-lucja'), { ...context('p-lucja'), frequentCharacters: 'ŁąWsw' }, fonts)
+    expect(await embeddedFonts(shared)).toEqual([expect.stringMatching(/^NotoSans-Regular-\d+$/)])
+    expect((await pdfText(shared)).text).toContain('Łucja Wąsowska')
     const arabic = await consentRecordPdf(recordOf('p-layla'), context('p-layla'), fonts)
     expect((await embeddedFonts(arabic)).map((name) => name.replace(/-\d+$/, '')).sort()).toEqual(['NotoSans-Regular', 'NotoSansArabic-Regular'])
     // Subsets keep the files small: the fonts alone weigh 750 kB.
@@ -161,5 +169,15 @@ describe('the right-of-access PDF', () => {
     expect(text).toContain('Consentement signé')
     expect(text).toContain('Retrait de consentement')
     expect(squeeze(text)).toContain(fixture.template.hash)
+  })
+})
+
+describe('the letters an export’s PDFs share', () => {
+  it('are those beyond ASCII that many records’ names have, not those of a few names', () => {
+    const people = Array.from({ length: 100 }, (_, index) => ({ ...fixture.participants[0]!, id: `p-${index}`, firstName: index < 10 ? 'Łucja' : 'Anna', lastName: index === 0 ? 'Ørsted' : 'Nowak' }))
+    const records = people.map((person) => ({ ...recordOf('p-minor'), participantId: person.id, personal: null }))
+    const characters = frequentNameCharacters(records, people)
+    expect(characters).toContain('Ł')
+    expect(characters).not.toContain('Ø')
   })
 })

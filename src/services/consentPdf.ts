@@ -1,10 +1,33 @@
 import fontkit from '@pdf-lib/fontkit'
-import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { zlibSync } from 'fflate'
+import {
+  CustomFontSubsetEmbedder,
+  LineCapStyle,
+  lineTo,
+  moveTo,
+  PDFContentStream,
+  PDFContext,
+  PDFDocument,
+  PDFFont,
+  type PDFHexString,
+  PDFObjectCopier,
+  PDFRawStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setLineCap,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
+  type PDFDict,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib'
 import { consentStatuses, type ConsentStatus } from '@/domain/consent'
 import { formatInstantInZone, formatInstantUtc, sortRecordsForRegister, type AccessExportDocument, type ConsentExportInput } from '@/domain/consentExport'
 import { consentDocumentTexts, type ConsentDocumentTexts } from '@/domain/consentExportTexts'
 import { displayName } from '@/domain/participant'
-import type { ConsentRecord, ConsentTemplate, DrawnSignature, Language, Participant, PhotowalkEvent } from '@/domain/types'
+import type { ConsentRecord, ConsentTemplate, ConsentText, DrawnSignature, Language, Participant, PhotowalkEvent } from '@/domain/types'
 
 /** The fonts embedded in every PDF, as bytes (the app serves them from /fonts/; tests read them from public/fonts). */
 export interface PdfFonts {
@@ -52,6 +75,129 @@ function withQuickLayout(font: FontkitFont): FontkitFont {
   Object.defineProperty(quick, 'layout', { value: quickLayout })
   return quick
 }
+
+/**
+ * Every PDF of an export draws the same words: the form's text, the labels, dates and hashes.
+ * Subsetting the font for each PDF (encoding its glyphs, then compressing them) was a third of
+ * the time of an export. Instead, the glyphs of those shared words — with printable ASCII, which
+ * covers most names — are subset and compressed once per set of words, and the finished font
+ * objects are copied as they are into each PDF. A line with any other character (an "ą", a Greek
+ * name) is drawn with the PDF's own subset, made as before from the glyphs it uses.
+ */
+class CommonGlyphs {
+  private readonly encoded = new Map<string, PDFHexString>()
+
+  private constructor(
+    private readonly context: PDFContext,
+    private readonly fontObject: PDFDict,
+    private readonly embedder: CustomFontSubsetEmbedder,
+    readonly characters: ReadonlySet<string>,
+  ) {}
+
+  static async build(bytes: Uint8Array, characters: ReadonlySet<string>): Promise<CommonGlyphs> {
+    const context = PDFContext.create()
+    const embedder = await CustomFontSubsetEmbedder.for(cachingFontkit, bytes)
+    embedder.encodeText([...characters].join(''))
+    const ref = context.nextRef()
+    await embedder.embedIntoContext(context, ref)
+    return new CommonGlyphs(context, context.lookup(ref) as PDFDict, embedder, characters)
+  }
+
+  covers(text: string): boolean {
+    for (const character of text) if (!this.characters.has(character)) return false
+    return true
+  }
+
+  /** The font, already subset and compressed, copied into a document. */
+  copyInto(document: PDFDocument): PDFFont {
+    const copied = PDFObjectCopier.for(this.context, document.context).copy(this.fontObject)
+    const ref: PDFRef = document.context.register(copied)
+    const font = PDFFont.of(ref, document, this.embedder)
+    // The subset is final: a text covered by it always encodes to the same glyph ids.
+    const encodeText = (text: string) => {
+      let hex = this.encoded.get(text)
+      if (!hex) {
+        hex = this.embedder.encodeText(text)
+        if (this.encoded.size > 20_000) this.encoded.clear()
+        this.encoded.set(text, hex)
+      }
+      return hex
+    }
+    Object.defineProperty(font, 'encodeText', { value: encodeText })
+    return font
+  }
+}
+
+const printableAscii = Array.from({ length: 0x7f - 0x20 }, (_, index) => String.fromCharCode(0x20 + index))
+
+/** The characters of every fixed word of the documents in a language (labels, titles, states, channels). */
+function documentTextCharacters(texts: ConsentDocumentTexts): string {
+  const known = documentWords.get(texts)
+  if (known !== undefined) return known
+  const parts: string[] = []
+  const collect = (value: unknown) => {
+    if (typeof value === 'string') parts.push(value)
+    // A sentence made around a value ("Signature of …", "Page 1 of 2"): its own words, around nothing.
+    else if (typeof value === 'function') parts.push(String((value as (...values: unknown[]) => unknown)('', '')))
+    else if (value && typeof value === 'object') for (const inner of Object.values(value)) collect(inner)
+  }
+  collect(texts)
+  const words = parts.join('')
+  documentWords.set(texts, words)
+  return words
+}
+const documentWords = new WeakMap<ConsentDocumentTexts, string>()
+
+/** What every PDF of an event in this language repeats: fixed words, the event's own, and the form as signed. */
+function commonWordsOf(texts: ConsentDocumentTexts, event: PhotowalkEvent, formText?: ConsentText, frequentCharacters = ''): string {
+  const form = formText ? `${formText.title}${formText.body}${formText.items.map((item) => item.label).join('')}` : ''
+  return `${documentTextCharacters(texts)}${event.name}${event.organisation}${event.date}${form}${frequentCharacters}`
+}
+
+/**
+ * The letters beyond ASCII that many of an export's names share (the "ł" of a Polish group, the
+ * Greek alphabet of a Greek one): shared by all its PDFs rather than subset in each. A letter of
+ * a few names only stays in those PDFs' own subsets, so that every PDF does not carry it.
+ */
+export function frequentNameCharacters(records: readonly ConsentRecord[], participants: readonly Participant[]): string {
+  const people = new Map(participants.map((participant) => [participant.id, participant]))
+  const recordsWith = new Map<string, number>()
+  for (const record of records) {
+    const participant = people.get(record.participantId)
+    const names = `${participant ? displayName(participant) : ''}${record.personal?.signerName ?? ''}${record.personal?.guardian?.name ?? ''}`
+    for (const character of new Set(printable(names))) recordsWith.set(character, (recordsWith.get(character) ?? 0) + 1)
+  }
+  const threshold = Math.max(3, records.length * 0.02)
+  return [...recordsWith].filter(([character, count]) => count >= threshold && !arabicScript.test(character)).map(([character]) => character).sort().join('')
+}
+
+const commonGlyphSets = new Map<string, Promise<CommonGlyphs>>()
+
+/** The shared subset for these words, made once for as long as the same font and words come back. */
+function commonGlyphsFor(bytes: Uint8Array, words: string): Promise<CommonGlyphs> {
+  const known = commonGlyphsByWords.get(words)
+  if (known && known.bytes === bytes) return known.shared
+  const shared = commonGlyphsOfCharacters(bytes, words)
+  if (commonGlyphsByWords.size > 64) commonGlyphsByWords.clear()
+  commonGlyphsByWords.set(words, { bytes, shared })
+  return shared
+}
+const commonGlyphsByWords = new Map<string, { bytes: Uint8Array; shared: Promise<CommonGlyphs> }>()
+
+function commonGlyphsOfCharacters(bytes: Uint8Array, words: string): Promise<CommonGlyphs> {
+  const characters = new Set<string>(printableAscii)
+  for (const character of printable(words)) if (!arabicScript.test(character)) characters.add(character)
+  const key = [...characters].sort().join('')
+  let shared = commonGlyphSets.get(key)
+  if (!shared || fontOfCommonGlyphs.get(key) !== bytes) {
+    if (commonGlyphSets.size > 8) commonGlyphSets.clear()
+    shared = CommonGlyphs.build(bytes, characters)
+    commonGlyphSets.set(key, shared)
+    fontOfCommonGlyphs.set(key, bytes)
+  }
+  return shared
+}
+const fontOfCommonGlyphs = new Map<string, Uint8Array>()
 
 const pageWidth = 595.28
 const pageHeight = 841.89
@@ -120,6 +266,8 @@ class PdfWriter {
   readonly document: PDFDocument
   private page: PDFPage | null = null
   private y = 0
+  private commonFont: PDFFont | null = null
+  private common: CommonGlyphs | null = null
   private regularFont: PDFFont | null = null
   private arabicFont: PDFFont | null = null
   private readonly fonts: PdfFonts
@@ -130,7 +278,8 @@ class PdfWriter {
     this.fonts = fonts
   }
 
-  static async create(fonts: PdfFonts, title: string, at: Date): Promise<PdfWriter> {
+  /** `commonWords`: the words every document of the kind repeats, whose glyphs are shared (see `CommonGlyphs`). */
+  static async create(fonts: PdfFonts, title: string, at: Date, commonWords: string): Promise<PdfWriter> {
     const document = await PDFDocument.create({ updateMetadata: false })
     document.registerFontkit(cachingFontkit)
     document.setTitle(title)
@@ -139,14 +288,19 @@ class PdfWriter {
     document.setCreationDate(at)
     document.setModificationDate(at)
     const writer = new PdfWriter(document, fonts)
-    writer.regularFont = await document.embedFont(fonts.regular, { subset: true })
+    writer.common = await commonGlyphsFor(fonts.regular, `${title}${commonWords}`)
+    writer.commonFont = writer.common.copyInto(document)
     return writer
   }
 
   private async fontFor(run: Run): Promise<PDFFont> {
-    if (!run.arabic) return this.regularFont as PDFFont
-    this.arabicFont ??= await this.document.embedFont(this.fonts.arabic, { subset: true })
-    return this.arabicFont
+    if (run.arabic) {
+      this.arabicFont ??= await this.document.embedFont(this.fonts.arabic, { subset: true })
+      return this.arabicFont
+    }
+    if (this.commonFont && this.common?.covers(run.text)) return this.commonFont
+    this.regularFont ??= await this.document.embedFont(this.fonts.regular, { subset: true })
+    return this.regularFont
   }
 
   /**
@@ -324,17 +478,19 @@ class PdfWriter {
       const scale = Math.min((boxWidth - 8) / signature.width, (boxHeight - 8) / signature.height)
       const offsetX = margin + (boxWidth - signature.width * scale) / 2
       const offsetY = top - (boxHeight - signature.height * scale) / 2
-      const path = signature.strokes
-        .filter((stroke) => stroke.points.length > 0)
-        .map((stroke) => {
-          const [first, ...rest] = stroke.points
-          if (!first) return ''
-          // A dot is a stroke of one point: drawn as a tiny line so the round cap shows it.
-          const tail = rest.length > 0 ? rest.map(([x, y]) => `L${x} ${y}`).join('') : `L${first[0] + 0.3} ${first[1]}`
-          return `M${first[0]} ${first[1]}${tail}`
-        })
-        .join('')
-      page.drawSvgPath(path, { x: offsetX, y: offsetY, scale, borderColor: ink, borderWidth: 2 / scale, borderLineCap: LineCapStyle.Round })
+      // Straight to path operators, in page coordinates (the signature pad's y axis points down).
+      const operators = [pushGraphicsState(), setStrokingColor(ink), setLineWidth(2), setLineCap(LineCapStyle.Round)]
+      const at = (x: number, y: number) => [Math.round((offsetX + x * scale) * 100) / 100, Math.round((offsetY - y * scale) * 100) / 100] as const
+      for (const { points } of signature.strokes) {
+        const [first, ...rest] = points
+        if (!first) continue
+        operators.push(moveTo(...at(first[0], first[1])))
+        // A dot is a stroke of one point: drawn as a tiny line so the round cap shows it.
+        if (rest.length === 0) operators.push(lineTo(...at(first[0] + 0.3, first[1])))
+        for (const [x, y] of rest) operators.push(lineTo(...at(x, y)))
+      }
+      operators.push(stroke(), popGraphicsState())
+      page.pushOperators(...operators)
     } else {
       await this.drawRuns(page, emptyText, margin + 8, top - boxHeight / 2, 9, grey)
     }
@@ -351,7 +507,13 @@ class PdfWriter {
     }
   }
 
-  save(): Promise<Uint8Array> {
+  async save(): Promise<Uint8Array> {
+    await this.document.flush()
+    // pdf-lib compresses page contents with pako; fflate writes the same zlib stream several times faster.
+    const context = this.document.context
+    for (const [ref, object] of context.enumerateIndirectObjects()) {
+      if (object instanceof PDFContentStream) context.assign(ref, PDFRawStream.of(object.dict, zlibSync(object.getUnencodedContents(), { level: 6 })))
+    }
     // pdf-lib pauses every 50 objects by default; in a worker nothing needs the pause, and a browser stretches each one to 4 ms.
     return this.document.save({ updateFieldAppearances: false, useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
   }
@@ -401,6 +563,8 @@ export interface RecordPdfContext {
   /** The person as on the roster; null once they are no longer on it (erased, removed). */
   participant: Participant | null
   template: ConsentTemplate | undefined
+  /** Characters many PDFs of the same export print (see `frequentNameCharacters`). */
+  frequentCharacters?: string
 }
 
 const personName = (record: ConsentRecord, participant: Participant | null) =>
@@ -478,7 +642,8 @@ async function writeRecord(writer: PdfWriter, record: ConsentRecord, context: Re
  */
 export async function consentRecordPdf(record: ConsentRecord, context: RecordPdfContext, fonts: PdfFonts): Promise<Uint8Array> {
   const texts = consentDocumentTexts[record.language]
-  const writer = await PdfWriter.create(fonts, `${texts.recordKinds[record.kind]} — ${context.event.name}`, new Date(record.at))
+  const formText = context.template?.texts[record.language]
+  const writer = await PdfWriter.create(fonts, `${texts.recordKinds[record.kind]} — ${context.event.name}`, new Date(record.at), commonWordsOf(texts, context.event, formText, context.frequentCharacters))
   writer.newPage()
   await writeRecord(writer, record, context, texts)
   await writer.footers(texts, `${texts.recordKinds[record.kind]} — ${record.hash.slice(0, 16)}`)
@@ -501,7 +666,7 @@ function itemSummary(record: ConsentRecord, template: ConsentTemplate | undefine
 /** The register: every record in a table (who, kind, items, when, device and number, hash), paginated. */
 export async function consentRegisterPdf(input: ConsentExportInput, language: Language, fonts: PdfFonts, exportedAt: Date): Promise<Uint8Array> {
   const texts = consentDocumentTexts[language]
-  const writer = await PdfWriter.create(fonts, `${texts.registerTitle} — ${input.event.name}`, exportedAt)
+  const writer = await PdfWriter.create(fonts, `${texts.registerTitle} — ${input.event.name}`, exportedAt, commonWordsOf(texts, input.event))
   writer.newPage()
   await writer.heading(texts.registerTitle, 16)
   await writer.paragraph(`${input.event.name} — ${input.event.date} — ${input.event.organisation}`, { color: grey })
@@ -545,7 +710,7 @@ export async function consentRegisterPdf(input: ConsentExportInput, language: La
 export async function accessExportPdf(document: AccessExportDocument, event: PhotowalkEvent, participant: Participant, language: Language, fonts: PdfFonts): Promise<Uint8Array> {
   const texts = consentDocumentTexts[language]
   const exportedAt = new Date(document.exportedAt)
-  const writer = await PdfWriter.create(fonts, `${texts.accessTitle} — ${displayName(participant)}`, exportedAt)
+  const writer = await PdfWriter.create(fonts, `${texts.accessTitle} — ${displayName(participant)}`, exportedAt, commonWordsOf(texts, event))
   writer.newPage()
   await writer.heading(texts.accessTitle, 16)
   await writer.paragraph(`${event.name} — ${event.date} — ${event.organisation}`, { color: grey })

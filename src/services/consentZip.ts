@@ -12,7 +12,7 @@ import {
 } from '@/domain/consentExport'
 import { consentDocumentTexts } from '@/domain/consentExportTexts'
 import type { Language } from '@/domain/types'
-import { consentRecordPdf, consentRegisterPdf, type PdfFonts } from './consentPdf'
+import { consentRecordPdf, consentRegisterPdf, frequentNameCharacters, type PdfFonts } from './consentPdf'
 
 export type ZipProgress = { stage: 'pdfs'; done: number; total: number } | { stage: 'finishing' }
 
@@ -75,12 +75,13 @@ export async function buildConsentZip(input: ConsentExportInput, options: Consen
   const participants = new Map(input.participants.map((participant) => [participant.id, participant]))
   const templates = new Map(input.templates.map((template) => [template.id, template]))
   const names = consentPdfFileNames(input.records, input.participants)
+  const frequentCharacters = frequentNameCharacters(input.records, input.participants)
   const total = input.records.length
   onProgress?.({ stage: 'pdfs', done: 0, total })
   for (const [index, record] of input.records.entries()) {
     const pdf =
       (await options.pdfMadeElsewhere?.(index)) ??
-      (await consentRecordPdf(record, { event: input.event, participant: participants.get(record.participantId) ?? null, template: templates.get(record.templateId) }, fonts))
+      (await consentRecordPdf(record, { event: input.event, participant: participants.get(record.participantId) ?? null, template: templates.get(record.templateId), frequentCharacters }, fonts))
     await add(names.get(record.id) ?? `${consentExportFileNames.pdfFolder}/${record.id}.pdf`, pdf)
     onProgress?.({ stage: 'pdfs', done: index + 1, total })
   }

@@ -1,6 +1,6 @@
 import type { AccessExportDocument, ConsentExportInput } from '@/domain/consentExport'
 import type { ConsentRecord, Language, Participant, PhotowalkEvent } from '@/domain/types'
-import { accessExportPdf } from '@/services/consentPdf'
+import { accessExportPdf, frequentNameCharacters } from '@/services/consentPdf'
 import { buildConsentZip, type ZipProgress } from '@/services/consentZip'
 import { sha256Hex } from '@/services/digest'
 import type { PdfShareMessage, PdfShareRequest } from './consentPdf.worker'
@@ -98,7 +98,7 @@ function shareThePdfs(input: ConsentExportInput, fonts: { regular: ArrayBuffer; 
     waiting.delete(data.index)
   }
   helper.onerror = (error) => failAll(error.message)
-  const request: PdfShareRequest = { event: input.event, fonts: { regular: fonts.regular.slice(0), arabic: fonts.arabic.slice(0) }, items }
+  const request: PdfShareRequest = { event: input.event, frequentCharacters: frequentNameCharacters(input.records, input.participants), fonts: { regular: fonts.regular.slice(0), arabic: fonts.arabic.slice(0) }, items }
   helper.postMessage(request)
   return {
     pdfMadeElsewhere: (index: number) => promises.get(index),

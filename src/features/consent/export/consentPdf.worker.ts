@@ -4,6 +4,8 @@ import { consentRecordPdf } from '@/services/consentPdf'
 /** A share of the export's PDFs, given by the export's worker: each with what its PDF shows. */
 export interface PdfShareRequest {
   event: PhotowalkEvent
+  /** The same as the export's worker uses, so that both make the same shared font. */
+  frequentCharacters: string
   fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }
   items: Array<{ index: number; record: ConsentRecord; participant: Participant | null; template: ConsentTemplate | undefined }>
 }
@@ -24,7 +26,7 @@ scope.onmessage = async ({ data }: MessageEvent<PdfShareRequest>) => {
   const fonts = { regular: new Uint8Array(data.fonts.regular), arabic: new Uint8Array(data.fonts.arabic) }
   try {
     for (const item of data.items) {
-      const bytes = await consentRecordPdf(item.record, { event: data.event, participant: item.participant, template: item.template }, fonts)
+      const bytes = await consentRecordPdf(item.record, { event: data.event, participant: item.participant, template: item.template, frequentCharacters: data.frequentCharacters }, fonts)
       scope.postMessage({ kind: 'pdf', index: item.index, bytes }, [bytes.buffer])
     }
   } catch (error) {
