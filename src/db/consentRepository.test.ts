@@ -106,3 +106,22 @@ describe('the consent register', () => {
     expect((await consents.recordsOf(other!.id))[0]?.personal?.signerName).toBe('Hélène Exemple')
   })
 })
+
+describe('what the post-event ZIP is made from', () => {
+  it('is the event, its roster, its forms and its register, read together; nothing once the event is gone', async () => {
+    const { db, day, consents } = await withSample()
+    const eventId = day.event.id
+    const person = day.participants[0]!
+    await consents.addTemplate(template(eventId), now)
+    await consents.append(record(eventId, person.id, 1, null))
+
+    const input = await consents.exportInput(eventId)
+
+    expect(input?.event.id).toBe(eventId)
+    expect(input?.participants).toHaveLength(day.participants.length)
+    expect(input?.templates.map((form) => form.id)).toEqual(['t1'])
+    expect(input?.records.map((entry) => entry.id)).toEqual(['r1'])
+    await createEventRepository(db).remove(eventId)
+    expect(await consents.exportInput(eventId)).toBeNull()
+  })
+})

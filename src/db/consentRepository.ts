@@ -1,3 +1,4 @@
+import type { ConsentExportInput } from '@/domain/consentExport'
 import type { ConsentRecord, ConsentTemplate, Id, IsoInstant } from '@/domain/types'
 import type { PhotowalkDatabase } from './schema'
 
@@ -34,6 +35,23 @@ export function createConsentRepository(db: PhotowalkDatabase) {
     template: (id: Id) => db.consentTemplates.get(id),
     records: (eventId: Id): Promise<ConsentRecord[]> => db.consents.where('eventId').equals(eventId).toArray(),
     recordsOf: (participantId: Id): Promise<ConsentRecord[]> => db.consents.where('participantId').equals(participantId).toArray(),
+
+    /**
+     * What the post-event ZIP is made from — the event, its roster, its forms and its register —
+     * read in one transaction, so the files agree with each other whatever is written meanwhile.
+     */
+    async exportInput(eventId: Id): Promise<ConsentExportInput | null> {
+      return db.transaction('r', [db.events, db.participants, db.consentTemplates, db.consents], async () => {
+        const event = await db.events.get(eventId)
+        if (!event) return null
+        const [participants, templates, records] = await Promise.all([
+          db.participants.where('eventId').equals(eventId).toArray(),
+          db.consentTemplates.where('[eventId+version]').between([eventId, -Infinity], [eventId, Infinity]).toArray(),
+          db.consents.where('eventId').equals(eventId).toArray(),
+        ])
+        return { event, participants, templates, records }
+      })
+    },
     lastOfDevice,
 
     /** Adds a version of the event's form and makes it the one new consents are signed on. */

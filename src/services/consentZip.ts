@@ -27,7 +27,7 @@ export interface ConsentZipOptions {
    * Makes the PDF of the record at this index, when some are made elsewhere (another worker);
    * undefined: made here.
    */
-  pdfMadeElsewhere?: (index: number) => Promise<Uint8Array> | undefined
+  pdfMadeElsewhere?: (index: number) => Promise<Uint8Array | undefined> | undefined
 }
 
 export interface ConsentZip {

@@ -13,9 +13,6 @@ export const pdfFontUrls = {
   arabic: `${import.meta.env.BASE_URL}fonts/NotoSansArabic-Regular.ttf`,
 } as const
 
-/** Records copied to the worker per task. */
-const partSize = 100
-
 export class FontsUnavailableError extends Error {}
 
 async function fetchFont(url: string): Promise<ArrayBuffer> {
@@ -43,11 +40,10 @@ export type ConsentExportState =
 
 /**
  * Builds the consent ZIP in a worker, shows its progress, can cancel it (the worker is
- * terminated: nothing half-made is saved), then hands the file to the browser's downloads.
- * Records and participants are passed as their raw objects: the worker gets a copy.
+ * terminated: nothing half-made is saved), then hands the file to the browser's downloads. The
+ * worker reads what it exports from the database itself.
  */
-export function useConsentZipExport(event: Ref<PhotowalkEvent | null>, consents: Pick<ConsentsStore, 'templates' | 'records'>) {
-  const roster = useRosterStore()
+export function useConsentZipExport(event: Ref<PhotowalkEvent | null>) {
   const state = shallowRef<ConsentExportState>({ kind: 'idle' })
   let worker: Worker | null = null
 
@@ -73,8 +69,6 @@ export function useConsentZipExport(event: Ref<PhotowalkEvent | null>, consents:
       return
     }
     if (state.value.kind !== 'running') return
-    const participants = toRaw(roster.participants)
-    const records = toRaw(consents.records.value)
     const started = new Worker(new URL('./consentExport.worker.ts', import.meta.url), { type: 'module', name: 'consent-export' })
     worker = started
     started.onmessage = (message: MessageEvent<ConsentExportMessage>) => {
@@ -87,7 +81,7 @@ export function useConsentZipExport(event: Ref<PhotowalkEvent | null>, consents:
         state.value = { kind: 'saved', fileName: data.fileName, pdfCount: data.pdfCount }
       } else {
         stop()
-        state.value = { kind: 'failed', reason: 'build', detail: data.message }
+        state.value = { kind: 'failed', reason: data.eventGone ? 'noEvent' : 'build', detail: data.message }
       }
     }
     started.onerror = (error) => {
@@ -95,19 +89,8 @@ export function useConsentZipExport(event: Ref<PhotowalkEvent | null>, consents:
       stop()
       state.value = { kind: 'failed', reason: 'build', detail: error.message }
     }
-    const send = (request: ConsentExportRequest, transfer: Transferable[] = []) => started.postMessage(request, transfer)
-    send(
-      { kind: 'start', input: { event: toRaw(current), templates: toRaw(consents.templates.value) }, language, fonts, exportedAt: new Date().toISOString() },
-      [fonts.regular, fonts.arabic],
-    )
-    // Copying a thousand records with their signatures for the worker takes the page a while:
-    // done in parts, each in a task of its own, so the screen never stops answering.
-    for (let from = 0; from < Math.max(participants.length, records.length); from += partSize) {
-      if (worker !== started) return
-      send({ kind: 'part', participants: participants.slice(from, from + partSize).map((participant) => toRaw(participant)), records: records.slice(from, from + partSize) })
-      await new Promise((resolve) => setTimeout(resolve, 0))
-    }
-    if (worker === started) send({ kind: 'build' })
+    const request: ConsentExportRequest = { kind: 'start', eventId: current.id, language, fonts, exportedAt: new Date().toISOString() }
+    started.postMessage(request, [fonts.regular, fonts.arabic])
   }
 
   function cancel(): void {

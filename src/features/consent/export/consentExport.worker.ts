@@ -1,25 +1,23 @@
 import type { AccessExportDocument, ConsentExportInput } from '@/domain/consentExport'
-import type { ConsentRecord, Language, Participant, PhotowalkEvent } from '@/domain/types'
+import type { Id, Language, Participant, PhotowalkEvent } from '@/domain/types'
 import { accessExportPdf, frequentNameCharacters } from '@/services/consentPdf'
 import { buildConsentZip, type ZipProgress } from '@/services/consentZip'
 import { sha256Hex } from '@/services/digest'
+import { readConsentExportInput } from '@/stores/consentExportInput'
 import type { PdfShareMessage, PdfShareRequest } from './consentPdf.worker'
 
 /**
- * What the page sends: first what the export is made from, less its records and participants, and
- * the font bytes it fetched; then the participants and records in parts (each part copied in a
- * short task of its own on the page); then `build`.
+ * What the page sends: which event to export, with the font bytes it fetched; the worker reads
+ * the event's roster, forms and register itself, in one transaction.
  */
 export type ConsentExportRequest =
   | {
       kind: 'start'
-      input: Omit<ConsentExportInput, 'participants' | 'records'>
+      eventId: Id
       language: Language
       fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }
       exportedAt: string
     }
-  | { kind: 'part'; participants: Participant[]; records: ConsentRecord[] }
-  | { kind: 'build' }
   /** One participant's right-of-access PDF, away from the page too: parsing the fonts alone takes longer than a frame. */
   | {
       kind: 'access'
@@ -34,7 +32,7 @@ export type ConsentExportRequest =
 export type ConsentExportMessage =
   | { kind: 'progress'; progress: ZipProgress }
   | { kind: 'done'; fileName: string; blob: Blob; pdfCount: number }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; message: string; eventGone?: boolean }
 
 /**
  * Builds the consent ZIP away from the page, so the screen stays responsive. Cancelling is the
@@ -45,18 +43,10 @@ interface WorkerScope {
   postMessage(message: ConsentExportMessage): void
 }
 const scope = self as unknown as WorkerScope
-let start: Extract<ConsentExportRequest, { kind: 'start' }> | null = null
-const participants: Participant[] = []
-const records: ConsentRecord[] = []
-
 scope.onmessage = (event: MessageEvent<ConsentExportRequest>) => {
   const message = event.data
-  if (message.kind === 'start') start = message
-  else if (message.kind === 'part') {
-    participants.push(...message.participants)
-    records.push(...message.records)
-  } else if (message.kind === 'access') void buildAccess(message)
-  else if (start) void build(start)
+  if (message.kind === 'start') void build(message)
+  else void buildAccess(message)
 }
 
 async function buildAccess({ document, event, participant, language, fonts, fileName }: Extract<ConsentExportRequest, { kind: 'access' }>) {
@@ -70,10 +60,29 @@ async function buildAccess({ document, event, participant, language, fonts, file
 
 /** Below this many records, a second worker costs more to start than it saves. */
 const recordsWorthASecondWorker = 40
+/** Records the second worker holds at once: one being made, others waiting, so it never idles on a message. */
+const recordsInFlight = 3
 
 /**
- * Hands every other record's PDF to a second worker, so both cores make PDFs; answers, for an
- * index, the promise of that PDF (or undefined: made here).
+ * Lets the worker's event loop run: making a PDF never waits on anything but promises already
+ * settled, so without a pause the other worker's answers (and its next records) would wait until
+ * the end. A message to oneself is a task without the 4 ms floor of a nested timeout.
+ */
+const pauseChannel = new MessageChannel()
+const pauses: Array<() => void> = []
+pauseChannel.port1.onmessage = () => pauses.shift()?.()
+const letMessagesIn = () =>
+  new Promise<void>((resolve) => {
+    pauses.push(resolve)
+    pauseChannel.port2.postMessage(null)
+  })
+
+/**
+ * Shares the PDFs with a second worker, so both cores make them. This worker makes them from the
+ * first record up and zips them in order; the other takes them one at a time from the last record
+ * down, as fast as it goes, until the two meet: neither waits for a share fixed in advance.
+ * `pdfMadeElsewhere(index)` is asked as this worker reaches each record: the promise of the other
+ * worker's PDF, or undefined when it is this worker's to make.
  */
 function shareThePdfs(input: ConsentExportInput, fonts: { regular: ArrayBuffer; arabic: ArrayBuffer }) {
   if (input.records.length < recordsWorthASecondWorker || typeof Worker === 'undefined') return undefined
@@ -81,36 +90,67 @@ function shareThePdfs(input: ConsentExportInput, fonts: { regular: ArrayBuffer; 
   const waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>()
   const promises = new Map<number, Promise<Uint8Array>>()
   const participants = new Map(input.participants.map((participant) => [participant.id, participant]))
-  const templates = new Map(input.templates.map((template) => [template.id, template]))
-  const items: PdfShareRequest['items'] = []
-  input.records.forEach((record, index) => {
-    if (index % 2 === 0) return
-    promises.set(index, new Promise((resolve, reject) => waiting.set(index, { resolve, reject })))
-    items.push({ index, record, participant: participants.get(record.participantId) ?? null, template: templates.get(record.templateId) })
-  })
+  let reached = -1
+  let nextFromTheEnd = input.records.length - 1
+  let failure: Error | null = null
+
+  const send = (request: PdfShareRequest, transfer: Transferable[] = []) => helper.postMessage(request, transfer)
+  const feed = () => {
+    while (failure === null && waiting.size < recordsInFlight && nextFromTheEnd > reached) {
+      const index = nextFromTheEnd
+      nextFromTheEnd -= 1
+      const record = input.records[index]
+      if (!record) continue
+      promises.set(index, new Promise((resolve, reject) => waiting.set(index, { resolve, reject })))
+      send({ kind: 'record', index, record, participant: participants.get(record.participantId) ?? null })
+    }
+  }
   const failAll = (message: string) => {
-    for (const { reject } of waiting.values()) reject(new Error(message))
+    failure = new Error(message)
+    for (const { reject } of waiting.values()) reject(failure)
     waiting.clear()
   }
   helper.onmessage = ({ data }: MessageEvent<PdfShareMessage>) => {
     if (data.kind === 'failed') return failAll(data.message)
     waiting.get(data.index)?.resolve(data.bytes)
     waiting.delete(data.index)
+    feed()
   }
   helper.onerror = (error) => failAll(error.message)
-  const request: PdfShareRequest = { event: input.event, frequentCharacters: frequentNameCharacters(input.records, input.participants), fonts: { regular: fonts.regular.slice(0), arabic: fonts.arabic.slice(0) }, items }
-  helper.postMessage(request)
+  const regular = fonts.regular.slice(0)
+  const arabic = fonts.arabic.slice(0)
+  send(
+    {
+      kind: 'setup',
+      event: input.event,
+      templates: [...input.templates],
+      frequentCharacters: frequentNameCharacters(input.records, input.participants),
+      fonts: { regular, arabic },
+    },
+    [regular, arabic],
+  )
+  feed()
   return {
-    pdfMadeElsewhere: (index: number) => promises.get(index),
+    async pdfMadeElsewhere(index: number): Promise<Uint8Array | undefined> {
+      // Claimed first: while the loop runs, the other worker's next records are taken above this one.
+      reached = Math.max(reached, index)
+      await letMessagesIn()
+      if (failure) throw failure
+      const made = promises.get(index)
+      promises.delete(index)
+      return made
+    },
     stop: () => helper.terminate(),
   }
 }
 
-async function build({ input: partial, language, fonts, exportedAt }: Extract<ConsentExportRequest, { kind: 'start' }>) {
+async function build({ eventId, language, fonts, exportedAt }: Extract<ConsentExportRequest, { kind: 'start' }>) {
   const post = (message: ConsentExportMessage) => scope.postMessage(message)
-  const input: ConsentExportInput = { ...partial, participants, records }
-  const share = shareThePdfs(input, fonts)
+  let share: ReturnType<typeof shareThePdfs> = undefined
   try {
+    const input = await readConsentExportInput(eventId)
+    if (!input) return post({ kind: 'failed', message: `event ${eventId} is not on this device`, eventGone: true })
+    share = shareThePdfs(input, fonts)
     let lastPosted = 0
     const zip = await buildConsentZip(
       input,
@@ -132,5 +172,7 @@ async function build({ input: partial, language, fonts, exportedAt }: Extract<Co
     post({ kind: 'done', fileName: zip.fileName, blob: new Blob(zip.parts as BlobPart[], { type: 'application/zip' }), pdfCount: zip.pdfCount })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    share?.stop()
   }
 }
