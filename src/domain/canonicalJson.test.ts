@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson } from './canonicalJson'
+import { canonicalJson, canonicalJsonIndented } from './canonicalJson'
 
 describe('canonical JSON', () => {
   it('sorts members at every depth and leaves out whitespace', () => {
@@ -27,5 +27,20 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ a: undefined })).toThrow(TypeError)
     expect(() => canonicalJson(Number.NaN)).toThrow(TypeError)
     expect(() => canonicalJson([() => 1])).toThrow(TypeError)
+  })
+})
+
+describe('canonical JSON laid out for a reader', () => {
+  const value = { records: [{ b: 1, a: { strokes: [[1, 2], [3, 4]] } }], format: 'x', empty: [], none: {} }
+
+  it('puts the first levels one member a line and keeps deeper values on one line', () => {
+    expect(canonicalJsonIndented(value, 3)).toBe(
+      ['{', '  "empty": [],', '  "format": "x",', '  "none": {},', '  "records": [', '    {', '      "a": {"strokes":[[1,2],[3,4]]},', '      "b": 1', '    }', '  ]', '}'].join('\n'),
+    )
+  })
+
+  it('is the canonical form once its whitespace is taken out', () => {
+    expect(JSON.stringify(JSON.parse(canonicalJsonIndented(value, 2)))).toBe(canonicalJson(value))
+    expect(canonicalJsonIndented(value, 0)).toBe(canonicalJson(value))
   })
 })

@@ -1,5 +1,5 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
-import { canonicalJson } from '@/domain/canonicalJson'
+import { canonicalJsonIndented } from '@/domain/canonicalJson'
 import {
   consentExportFileNames,
   consentPdfFileNames,
@@ -70,7 +70,9 @@ export async function buildConsentZip(input: ConsentExportInput, options: Consen
 
   await add(consentExportFileNames.csv, strToU8(consentsCsv(input, language)))
   await add(consentExportFileNames.reusablePhotos, strToU8(reusablePhotosCsv(input, language)))
-  await add(consentExportFileNames.json, strToU8(`${canonicalJsonPretty(consentsJsonDocument(input, mtime.toISOString()))}\n`))
+  // In canonical order (two exports of the same register are byte for byte the same), one record member a
+  // line for a reader; whitespace does not matter to verification, which recomputes each canonical form.
+  await add(consentExportFileNames.json, utf8(`${canonicalJsonIndented(consentsJsonDocument(input, mtime.toISOString()), 3)}\n`))
 
   const participants = new Map(input.participants.map((participant) => [participant.id, participant]))
   const templates = new Map(input.templates.map((template) => [template.id, template]))
@@ -96,11 +98,6 @@ export async function buildConsentZip(input: ConsentExportInput, options: Consen
   return { fileName: consentZipName(input.event), parts: chunks, pdfCount: total, sums }
 }
 
-/**
- * The JSON written in the ZIP: members in canonical order (so two exports of the same register
- * are byte for byte the same), indented for a human reader. Indentation does not matter to
- * verification, which recomputes each canonical form.
- */
-function canonicalJsonPretty(value: unknown): string {
-  return JSON.stringify(JSON.parse(canonicalJson(value)), null, 2)
-}
+// The browser's encoder: consents.json is megabytes.
+const encoder = new TextEncoder()
+const utf8 = (text: string) => encoder.encode(text)
