@@ -171,33 +171,18 @@ export function frequentNameCharacters(records: readonly ConsentRecord[], partic
   return [...recordsWith].filter(([character, count]) => count >= threshold && !arabicScript.test(character)).map(([character]) => character).sort().join('')
 }
 
-const commonGlyphSets = new Map<string, Promise<CommonGlyphs>>()
-
 /** The shared subset for these words, made once for as long as the same font and words come back. */
 function commonGlyphsFor(bytes: Uint8Array, words: string): Promise<CommonGlyphs> {
   const known = commonGlyphsByWords.get(words)
   if (known && known.bytes === bytes) return known.shared
-  const shared = commonGlyphsOfCharacters(bytes, words)
+  const characters = new Set<string>(printableAscii)
+  for (const character of printable(words)) if (!arabicScript.test(character)) characters.add(character)
+  const shared = CommonGlyphs.build(bytes, characters)
   if (commonGlyphsByWords.size > 64) commonGlyphsByWords.clear()
   commonGlyphsByWords.set(words, { bytes, shared })
   return shared
 }
 const commonGlyphsByWords = new Map<string, { bytes: Uint8Array; shared: Promise<CommonGlyphs> }>()
-
-function commonGlyphsOfCharacters(bytes: Uint8Array, words: string): Promise<CommonGlyphs> {
-  const characters = new Set<string>(printableAscii)
-  for (const character of printable(words)) if (!arabicScript.test(character)) characters.add(character)
-  const key = [...characters].sort().join('')
-  let shared = commonGlyphSets.get(key)
-  if (!shared || fontOfCommonGlyphs.get(key) !== bytes) {
-    if (commonGlyphSets.size > 8) commonGlyphSets.clear()
-    shared = CommonGlyphs.build(bytes, characters)
-    commonGlyphSets.set(key, shared)
-    fontOfCommonGlyphs.set(key, bytes)
-  }
-  return shared
-}
-const fontOfCommonGlyphs = new Map<string, Uint8Array>()
 
 const pageWidth = 595.28
 const pageHeight = 841.89
